@@ -1,0 +1,15 @@
+// The subcommand table.
+#include "commands/commands.hpp"
+#include "driver.hpp"
+
+namespace entryc::cli {
+
+std::span<const Command> commands() {
+  static const Command table[] = {
+      kConvertCommand,
+      kParseCommand,
+  };
+  return table;
+}
+
+}  // namespace entryc::cli

@@ -1,0 +1,5 @@
+Kind = "exported-services"
+Name: "default"
+Services = [
+  { Name = "web }
+]

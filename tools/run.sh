@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# One entry point for people and CI, on a fresh Debian 12 machine as root:
+#
+#   bash tools/run.sh main   set up, build, run the main job
+#   bash tools/run.sh test   set up, build, run the whole test suite
+#
+# Both install what they need with apt (only what is missing) and are safe to
+# re-run. Build trees go to build/ (gcc), build-clang/, build-asan/ and
+# build-fuzz/; the HCL oracle to build-oracle/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$(cd "$ROOT/../shared" 2>/dev/null && pwd || true)"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+say() { printf '\n==> %s\n' "$*" >&2; }
+die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
+
+PACKAGES=(build-essential cmake ninja-build clang libclang-rt-14-dev python3
+          tao-pegtl-dev nlohmann-json3-dev libfmt-dev libboost-dev libgtest-dev libbenchmark-dev
+          golang-go golang-github-hashicorp-hcl-dev)
+
+setup() {
+  command -v dpkg-query >/dev/null || die "this script expects Debian 12 (dpkg-query not found)"
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  [ -n "$SHARED" ] || die "../shared (the reference material) is missing next to the repository"
+}
+
+build() {  # build DIR [cmake args...]
+  local dir="$1"; shift
+  cmake -S "$ROOT" -B "$ROOT/$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$ROOT/$dir" -j "$JOBS"
+}
+
+oracle() {
+  bash "$SHARED/oracle/build.sh" "$ROOT/build-oracle" 2>/dev/null
+}
+
+main_job() {
+  setup
+  say "building entryc"
+  build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  local entryc="$ROOT/build/cli/entryc"
+  cd "$ROOT"
+  say "entryc parse --check samples/seed-two-clusters (the seed scenario's entry files)"
+  "$entryc" parse --check --format pretty samples/seed-two-clusters
+  for f in samples/seed-two-clusters/*/*.hcl; do
+    say "entryc convert $f  (what Consul decodes)"
+    "$entryc" convert --indent "$f"
+  done
+  say "entryc parse --check samples/invalid (every problem, with positions; exit status 1 expected)"
+  set +e
+  "$entryc" parse --check --format pretty samples/invalid
+  local rc=$?
+  set -e
+  [ "$rc" -eq 1 ] || die "expected exit status 1 for samples/invalid, got $rc"
+  say "main job done"
+}
+
+test_job() {
+  setup
+  cd "$ROOT"
+  say "gcc build, warnings are errors"
+  build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTRYC_WERROR=ON
+  say "unit and end-to-end tests (ctest)"
+  local orc
+  orc="$(oracle)"
+  ENTRYC_ORACLE="$orc" ctest --test-dir build --output-on-failure -j "$JOBS"
+  say "clang build, warnings are errors"
+  build build-clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DENTRYC_WERROR=ON -DENTRYC_BENCH=OFF
+  say "AddressSanitizer + UndefinedBehaviorSanitizer build of the whole suite"
+  build build-asan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DENTRYC_SANITIZE=ON -DENTRYC_BENCH=OFF
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ENTRYC_ORACLE="$orc" ctest --test-dir build-asan --output-on-failure -j "$JOBS"
+  say "fuzzing each front end (${ENTRYC_FUZZ_SECONDS:-60} s each)"
+  build build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTRYC_FUZZ=ON \
+    -DENTRYC_TESTS=OFF -DENTRYC_BENCH=OFF
+  bash "$ROOT/tests/fuzz/run.sh" "$ROOT/build-fuzz" "${ENTRYC_FUZZ_SECONDS:-60}"
+  say "all tests passed"
+}
+
+case "${1:-}" in
+  main) main_job ;;
+  test) test_job ;;
+  setup) setup ;;
+  *) echo "usage: bash tools/run.sh main|test|setup" >&2; exit 2 ;;
+esac
