@@ -273,7 +273,10 @@ class HclDecoder {
         default: k = kString; break;
       }
     }
-    if (k != kIface) stack_.push_back(k == kSlice ? 's' : k == kMap ? 'm' : 'o');
+    // HashiCorp's decoder keeps a stack of the kinds being decoded; only its
+    // top matters (decodeInterface asks whether it is a slice).
+    const char saved_top = top_;
+    if (k != kIface) top_ = k == kSlice ? 's' : k == kMap ? 'm' : 'o';
     switch (k) {
       case kIface: decode_interface(path, node, slot); break;
       case kMap: decode_map(path, node, slot); break;
@@ -283,7 +286,7 @@ class HclDecoder {
       case kInt: decode_int(path, node, *slot); break;
       case kString: decode_string(path, node, *slot); break;
     }
-    if (k != kIface) stack_.pop_back();
+    top_ = saved_top;
   }
 
   void decode_interface(const Path& path, const GNode& node, Node*& slot) {
@@ -298,7 +301,7 @@ class HclDecoder {
     switch (test) {
       case GT::list: {
         const ast::Value* origin = node.t == GT::object ? node.v : (node.list.empty() ? nullptr : node.list[0].value);
-        if (stack_.empty() || stack_.back() == 's') {
+        if (top_ == 0 || top_ == 's') {
           made = make(Kind::map, origin);
         } else {
           made = make(Kind::list, origin);
@@ -449,6 +452,12 @@ class HclDecoder {
     Node* map = slot;
     if (!map) {
       map = make(Kind::map, node.list.empty() ? nullptr : node.list[0].value);
+      // One entry per item at most: reserve them at once.
+      const auto n = static_cast<std::uint32_t>(node.list.size());
+      if (n > 0) {
+        map->data = arena_.allocate(sizeof(Entry) * n, alignof(Entry));
+        map->cap = n;
+      }
       slot = map;
     }
     std::vector<std::string_view> done;
@@ -529,7 +538,7 @@ class HclDecoder {
   const SourceFile& file_;
   Arena& arena_;
   bool json_;
-  std::vector<char> stack_;
+  char top_ = 0;  // 0 (empty), 'm' map, 's' slice, 'o' other
   std::unordered_map<const ast::Value*, std::span<const ast::Member>> flat_;
   std::vector<ast::Member> flat_members_;
   std::vector<ast::Key> flat_keys_;

@@ -15,8 +15,8 @@ namespace {
 
 class Checker {
  public:
-  Checker(const ast::Document& doc, const SourceFile& file, diag::Sink& sink, diag::Severity sev)
-      : doc_(doc), file_(file), sink_(sink), sev_(sev) {}
+  Checker(const ast::Document& doc, const SourceFile& file, diag::Severity sev)
+      : doc_(doc), file_(file), sev_(sev) {}
 
   std::optional<std::string> list(std::span<const ast::Member> members) {
     std::optional<std::string> first;
@@ -92,12 +92,16 @@ class Checker {
     diag::Diagnostic d = diag::make(sev_, "hcl-duplicate-attribute", fmt::format("'{}' is set more than once", name),
                                     doc_.range(again.key()), what + " Remove one of them.");
     d.notes.push_back({"first set here", doc_.range(earlier.key())});
-    sink_.report(std::move(d));
+    found.push_back(std::move(d));
   }
+
+ public:
+  std::vector<diag::Diagnostic> found;  // in HashiCorp's traversal order
+
+ private:
 
   const ast::Document& doc_;
   const SourceFile& file_;
-  diag::Sink& sink_;
   diag::Severity sev_;
   std::vector<std::pair<std::string_view, const ast::Member*>> small_;  // a stack shared by nested objects
 };
@@ -107,8 +111,13 @@ class Checker {
 std::string check_duplicates(const ast::Document& doc, const SourceFile& file, diag::Sink& sink,
                              diag::Severity severity) {
   if (!doc.root || doc.syntax != ast::Syntax::hcl) return {};
-  Checker c(doc, file, sink, severity);
-  return c.list(doc.root->members()).value_or(std::string());
+  Checker c(doc, file, severity);
+  std::string first = c.list(doc.root->members()).value_or(std::string());
+  for (std::size_t i = 0; i < c.found.size(); ++i) {
+    if (i == 0 && severity == diag::Severity::error) c.found[i].consul_text = first;
+    sink.report(std::move(c.found[i]));
+  }
+  return first;
 }
 
 }  // namespace entryc::hcl

@@ -3,7 +3,7 @@
 // `reference_error` is exactly what hcl.Parse returns, then recovers at the
 // next top-level item to report later, independent errors as well.
 #include <algorithm>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +46,16 @@ struct Error {
   std::string go_text() const { return positioned ? "At " + pos.str() + ": " + msg : msg; }
 };
 
+// Parse functions return nullptr on success; errors are rare, so they live
+// on the heap and the success path stays small.
+using Err = std::unique_ptr<Error>;
+
+Err eof_error() {
+  Err e = std::make_unique<Error>();
+  e->eof = true;
+  return e;
+}
+
 struct Tk : Token {
   bool first_on_line = false;
   std::uint32_t depth = 0;  // lexical nesting depth before this token
@@ -60,45 +70,44 @@ class Parser {
 
  private:
   // --- token stream (Parser.scan / unscan) ---
-  Tk scan() {
+  // The token is written in place into tok_; the reference stays valid
+  // until the next scan().
+  const Tk& scan() {
     if (n_ != 0) {
       n_ = 0;
       return tok_;
     }
     for (;;) {
-      Tk t;
-      static_cast<Token&>(t) = sc_.scan();
-      t.first_on_line = t.pos.line != last_line_;
-      last_line_ = t.pos.line;
-      t.depth = lex_depth_;
-      if (t.type == Tok::lbrace || t.type == Tok::lbrack) ++lex_depth_;
-      if ((t.type == Tok::rbrace || t.type == Tok::rbrack) && lex_depth_ > 0) --lex_depth_;
-      if (t.type == Tok::comment) continue;
-      tok_ = t;
-      return tok_;
+      sc_.scan(tok_);
+      tok_.first_on_line = tok_.pos.line != last_line_;
+      last_line_ = tok_.pos.line;
+      tok_.depth = lex_depth_;
+      if (tok_.type == Tok::lbrace || tok_.type == Tok::lbrack) ++lex_depth_;
+      if ((tok_.type == Tok::rbrace || tok_.type == Tok::rbrack) && lex_depth_ > 0) --lex_depth_;
+      if (tok_.type != Tok::comment) return tok_;
     }
   }
   void unscan() { n_ = 1; }
 
   // --- grammar (each mirrors the Go function of the same name) ---
-  std::optional<Error> object_list(bool obj, std::size_t& mark);
-  std::optional<Error> object_item(bool& produced, bool top);
-  std::optional<Error> object_key(std::size_t& nkeys);
-  std::optional<Error> object(ast::Value*& out);
-  std::optional<Error> object_type(ast::Value*& out);
-  std::optional<Error> list_type(ast::Value*& out);
+  Err object_list(bool obj, std::size_t& mark);
+  Err object_item(bool& produced, bool top);
+  Err object_key(std::size_t& nkeys);
+  Err object(ast::Value*& out);
+  Err object_type(ast::Value*& out);
+  Err list_type(ast::Value*& out);
   ast::Value* literal_type();
 
   // --- helpers ---
-  Error pos_error(const Token& at, std::string go_msg, std::string summary, std::string detail = {}) {
-    Error e;
-    e.pos = at.pos;
-    e.msg = std::move(go_msg);
-    e.summary = std::move(summary);
-    e.detail = std::move(detail);
-    e.begin = at.begin;
-    e.end = std::max(at.end, at.begin + (at.type == Tok::eof ? 0u : 1u));
-    e.suppressed = at.type == Tok::illegal;
+  Err pos_error(const Token& at, std::string go_msg, std::string summary, std::string detail = {}) {
+    Err e = std::make_unique<Error>();
+    e->pos = at.pos;
+    e->msg = std::move(go_msg);
+    e->summary = std::move(summary);
+    e->detail = std::move(detail);
+    e->begin = at.begin;
+    e->end = std::max(at.end, at.begin + (at.type == Tok::eof ? 0u : 1u));
+    e->suppressed = at.type == Tok::illegal;
     return e;
   }
   std::string go_token(const Token& t) const {  // fmt "%+v" of a token.Token
@@ -239,45 +248,40 @@ std::string Parser::keys_text(std::size_t from) const {
   return utf8::sanitize(s, 60);
 }
 
-std::optional<Error> Parser::object_list(bool obj, std::size_t& mark) {
+Err Parser::object_list(bool obj, std::size_t& mark) {
   mark = members_.size();
   for (;;) {
     if (obj) {
-      const Tk t = scan();
+      const Tok next = scan().type;
       unscan();
-      if (t.type == Tok::rbrace) break;
+      if (next == Tok::rbrace) break;
     }
     bool produced = false;
-    std::optional<Error> err = object_item(produced, !obj);
+    Err err = object_item(produced, !obj);
     if (err && err->eof) break;
     if (err) return err;
-    const Tk t = scan();
-    if (t.type != Tok::comma) unscan();
+    if (scan().type != Tok::comma) unscan();
   }
-  return std::nullopt;
+  return nullptr;
 }
 
-std::optional<Error> Parser::object_key(std::size_t& nkeys) {
+Err Parser::object_key(std::size_t& nkeys) {
   nkeys = 0;
   const std::size_t mark = keys_.size();
   for (;;) {
-    const Tk t = scan();
+    const Tk& t = scan();
     switch (t.type) {
-      case Tok::eof: {
-        Error e;
-        e.eof = true;
-        return e;
-      }
+      case Tok::eof: return eof_error();
       case Tok::assign: {
         if (nkeys > 1) {
           const ast::Key& first = keys_[mark];
           const std::string first_text(text_.substr(first.begin, first.end - first.begin));
-          Error e = pos_error(t, fmt::format("nested object expected: LBRACE got: {}", go_name(tok_.type)),
+          Err e = pos_error(t, fmt::format("nested object expected: LBRACE got: {}", go_name(tok_.type)),
                               fmt::format("unexpected '=' after block header '{}'", keys_text(mark)),
                               fmt::format("HCL reads the words before '=' as the labels of one block, which cannot be "
                                           "assigned. The usual cause is a missing '=' after '{}'.",
                                           first_text));
-          e.notes.push_back({"the block header starts here", {file_, first.begin, first.end}});
+          e->notes.push_back({"the block header starts here", {file_, first.begin, first.end}});
           keys_.resize(mark);
           nkeys = 0;
           return e;
@@ -285,7 +289,7 @@ std::optional<Error> Parser::object_key(std::size_t& nkeys) {
         if (nkeys == 0) {
           return pos_error(t, "no object keys found!", "expected a key before '='");
         }
-        return std::nullopt;
+        return nullptr;
       }
       case Tok::lbrace:
         if (nkeys == 0) {
@@ -293,7 +297,7 @@ std::optional<Error> Parser::object_key(std::size_t& nkeys) {
                            "expected a key before '{'",
                            "A block needs a name: write 'name { ... }'. A bare '{' is only valid as a value.");
         }
-        return std::nullopt;
+        return nullptr;
       case Tok::ident:
       case Tok::string:
         ++nkeys;
@@ -311,12 +315,12 @@ std::optional<Error> Parser::object_key(std::size_t& nkeys) {
   }
 }
 
-std::optional<Error> Parser::object_item(bool& produced, bool top) {
+Err Parser::object_item(bool& produced, bool top) {
   produced = false;
   if (top) item_scan_errors_ = sc_.errors().size();
   const std::size_t kmark = keys_.size();
   std::size_t nkeys = 0;
-  std::optional<Error> err = object_key(nkeys);
+  Err err = object_key(nkeys);
   if (nkeys > 0 && err && err->eof) err.reset();
   if (nkeys > 0 && err && tok_.type == Tok::rbrace) {
     err.reset();
@@ -331,15 +335,15 @@ std::optional<Error> Parser::object_item(bool& produced, bool top) {
   ast::Value* val = nullptr;
   switch (tok_.type) {
     case Tok::assign: {
-      const Tk assign_tok = tok_;
-      m.op = assign_tok.begin + 1;
-      std::optional<Error> e = object(val);
+      const std::uint32_t assign_end = tok_.end;
+      m.op = tok_.begin + 1;
+      Err e = object(val);
       if (e) {
         if (e->eof && top) {
           Diagnostic d = diag::make(
               Severity::warning, "hcl-dangling-assign",
               fmt::format("'{} =' at the end of the file has no value", keys_text(kmark)),
-              {file_, keys_[kmark].begin, assign_tok.end},
+              {file_, keys_[kmark].begin, assign_end},
               "HCL v1 silently drops an attribute whose value is missing at the end of the file, so this key is "
               "ignored. Give it a value or delete the line.");
           report(std::move(d));
@@ -350,7 +354,7 @@ std::optional<Error> Parser::object_item(bool& produced, bool top) {
       break;
     }
     case Tok::lbrace: {
-      std::optional<Error> e = object_type(val);
+      Err e = object_type(val);
       if (e) {
         keys_.resize(kmark);
         return e;
@@ -384,14 +388,14 @@ std::optional<Error> Parser::object_item(bool& produced, bool top) {
         if (i > kmark) go_keys += ' ';
         go_keys += text_.substr(keys_[i].begin, keys_[i].end - keys_[i].begin);
       }
-      Error e = pos_error(
+      Err e = pos_error(
           tok_, fmt::format("key '{}' expected start of object ('{{') or assignment ('=')", go_keys),
           nkeys > 1 ? fmt::format("expected '{{' after block header '{}'", go_keys)
                     : fmt::format("expected '=' or '{{' after key '{}'", go_keys),
           "In HCL an attribute is written 'name = value' and a block 'name { ... }'.");
       if (tok_.type == Tok::eof) {
-        e.begin = keys_[kmark].begin;
-        e.end = keys_.back().end;
+        e->begin = keys_[kmark].begin;
+        e->end = keys_.back().end;
       }
       keys_.resize(kmark);
       return e;
@@ -407,24 +411,20 @@ std::optional<Error> Parser::object_item(bool& produced, bool top) {
   m.value = val;
   members_.push_back(m);
   produced = true;
-  return std::nullopt;
+  return nullptr;
 }
 
-std::optional<Error> Parser::object(ast::Value*& out) {
-  const Tk t = scan();
+Err Parser::object(ast::Value*& out) {
+  const Tk& t = scan();
   switch (t.type) {
     case Tok::number:
     case Tok::floating:
     case Tok::boolean:
     case Tok::string:
-    case Tok::heredoc: out = literal_type(); return std::nullopt;
+    case Tok::heredoc: out = literal_type(); return nullptr;
     case Tok::lbrace: return object_type(out);
     case Tok::lbrack: return list_type(out);
-    case Tok::eof: {
-      Error e;
-      e.eof = true;
-      return e;
-    }
+    case Tok::eof: return eof_error();
     default: break;
   }
   std::string summary = fmt::format("expected a value after '=', found {}", describe(t));
@@ -437,18 +437,18 @@ std::optional<Error> Parser::object(ast::Value*& out) {
   return pos_error(t, "Unknown token: " + go_token(t), std::move(summary), std::move(detail));
 }
 
-std::optional<Error> Parser::object_type(ast::Value*& out) {
+Err Parser::object_type(ast::Value*& out) {
   const Tk lbrace = tok_;
   if (++depth_ > opts_.max_depth) {
-    Error e = pos_error(lbrace, fmt::format("nesting deeper than {} levels", opts_.max_depth),
-                        fmt::format("nesting deeper than {} levels", opts_.max_depth),
-                        "entryc refuses deeper nesting to protect its stack; see docs/limits.md.");
-    e.code = "core-limit";
+    Err e = pos_error(lbrace, fmt::format("nesting deeper than {} levels", opts_.max_depth),
+                      fmt::format("nesting deeper than {} levels", opts_.max_depth),
+                      "entryc refuses deeper nesting to protect its stack; see docs/limits.md.");
+    e->code = "core-limit";
     --depth_;
     return e;
   }
   std::size_t mark = 0;
-  std::optional<Error> err = object_list(true, mark);
+  Err err = object_list(true, mark);
   auto finish = [&]() {
     ast::Value* v = arena_.make<ast::Value>();
     v->kind = ast::Kind::object;
@@ -468,40 +468,40 @@ std::optional<Error> Parser::object_type(ast::Value*& out) {
     // HashiCorp's parser ignores an error raised at a '}' inside a block.
     report_error(*err, Severity::warning, "hcl-swallowed-error");
   }
-  const Tk t = scan();
+  const Tk& t = scan();
   if (t.type != Tok::rbrace) {
     members_.resize(mark);
     --depth_;
-    Error e = pos_error(t, fmt::format("object expected closing RBRACE got: {}", go_name(t.type)),
-                        fmt::format("expected '}}' to close the block, found {}", describe(t)));
-    e.notes.push_back({"the block opened here", {file_, lbrace.begin, lbrace.begin + 1}});
+    Err e = pos_error(t, fmt::format("object expected closing RBRACE got: {}", go_name(t.type)),
+                      fmt::format("expected '}}' to close the block, found {}", describe(t)));
+    e->notes.push_back({"the block opened here", {file_, lbrace.begin, lbrace.begin + 1}});
     return e;
   }
   out = finish();
   out->end = t.end;
   --depth_;
-  return std::nullopt;
+  return nullptr;
 }
 
-std::optional<Error> Parser::list_type(ast::Value*& out) {
+Err Parser::list_type(ast::Value*& out) {
   const Tk lbrack = tok_;
   if (++depth_ > opts_.max_depth) {
-    Error e = pos_error(lbrack, fmt::format("nesting deeper than {} levels", opts_.max_depth),
-                        fmt::format("nesting deeper than {} levels", opts_.max_depth),
-                        "entryc refuses deeper nesting to protect its stack; see docs/limits.md.");
-    e.code = "core-limit";
+    Err e = pos_error(lbrack, fmt::format("nesting deeper than {} levels", opts_.max_depth),
+                      fmt::format("nesting deeper than {} levels", opts_.max_depth),
+                      "entryc refuses deeper nesting to protect its stack; see docs/limits.md.");
+    e->code = "core-limit";
     --depth_;
     return e;
   }
   const std::size_t mark = items_.size();
   bool need_comma = false;
-  auto fail = [&](Error e) {
+  auto fail = [&](Err e) {
     items_.resize(mark);
     --depth_;
-    return std::optional<Error>(std::move(e));
+    return e;
   };
   for (;;) {
-    const Tk t = scan();
+    const Tk& t = scan();
     if (need_comma && t.type != Tok::comma && t.type != Tok::rbrack) {
       return fail(pos_error(t, fmt::format("error parsing list, expected comma or list end, got: {}", go_name(t.type)),
                             fmt::format("expected ',' or ']' after a list item, found {}", describe(t))));
@@ -521,28 +521,28 @@ std::optional<Error> Parser::list_type(ast::Value*& out) {
         need_comma = false;
         continue;
       case Tok::lbrace: {
+        const GoPos at = t.pos;  // t is overwritten by the nested scans
         ast::Value* v = nullptr;
-        std::optional<Error> e = object_type(v);
+        Err e = object_type(v);
         if (e) {
-          Error w = *e;
-          w.pos = t.pos;
-          w.positioned = true;
-          w.msg = "error while trying to parse object within list: " + e->go_text();
-          return fail(std::move(w));
+          e->msg = "error while trying to parse object within list: " + e->go_text();
+          e->pos = at;
+          e->positioned = true;
+          return fail(std::move(e));
         }
         items_.push_back(v);
         need_comma = true;
         break;
       }
       case Tok::lbrack: {
+        const GoPos at = t.pos;
         ast::Value* v = nullptr;
-        std::optional<Error> e = list_type(v);
+        Err e = list_type(v);
         if (e) {
-          Error w = *e;
-          w.pos = t.pos;
-          w.positioned = true;
-          w.msg = "error while trying to parse list within list: " + e->go_text();
-          return fail(std::move(w));
+          e->msg = "error while trying to parse list within list: " + e->go_text();
+          e->pos = at;
+          e->positioned = true;
+          return fail(std::move(e));
         }
         items_.push_back(v);
         break;
@@ -558,7 +558,7 @@ std::optional<Error> Parser::list_type(ast::Value*& out) {
         items_.resize(mark);
         out = v;
         --depth_;
-        return std::nullopt;
+        return nullptr;
       }
       default:
         return fail(pos_error(t, fmt::format("unexpected token while parsing list: {}", go_name(t.type)),
@@ -587,7 +587,7 @@ void Parser::report_error(const Error& e, Severity sev, const char* code) {
 
 bool Parser::resync(std::uint32_t error_offset) {
   for (;;) {
-    const Tk t = scan();
+    const Tk& t = scan();
     if (t.type == Tok::eof) return false;
     const bool start = (t.type == Tok::ident || t.type == Tok::string) && t.first_on_line &&
                        (t.depth == 0 || t.pos.column == 1) && t.begin >= error_offset;
@@ -747,7 +747,7 @@ std::string Parser::run() {
   bool first = true;
   for (;;) {
     std::size_t mark = 0;
-    std::optional<Error> err = object_list(false, mark);
+    Err err = object_list(false, mark);
     top.insert(top.end(), members_.begin() + static_cast<std::ptrdiff_t>(mark), members_.end());
     members_.resize(mark);
     if (first) {

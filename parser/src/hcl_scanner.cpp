@@ -1,5 +1,7 @@
 #include "hcl_scanner.hpp"
 
+#include <cstring>
+
 #include "entryc/utf8.hpp"
 
 namespace entryc::hcl {
@@ -66,7 +68,14 @@ void Scanner::skip_whitespace() {
   std::uint32_t off = cur_.offset;
   while (off < n) {
     const char c = src_[off];
-    if (c == ' ' || c == '\t') {
+    if (c == ' ') {
+      // Indentation and alignment: runs of spaces, eight at a time.
+      std::uint32_t run = 1;
+      while (off + run + 8 <= n && std::memcmp(src_.data() + off + run, "        ", 8) == 0) run += 8;
+      while (off + run < n && src_[off + run] == ' ') ++run;
+      cur_.column += run;
+      off += run;
+    } else if (c == '\t') {
       ++cur_.column;
       ++off;
     } else if (c == '\n' || (c == '\r' && off + 1 < n && src_[off + 1] == '\n')) {
@@ -105,9 +114,9 @@ char32_t Scanner::next_slow() {
     ch = d.rune;
     size = d.size;
   }
-  prev_ = cur_;
   ++cur_.column;
   last_char_len_ = size;
+  last_newline_ = false;
   cur_.offset += size;
   if (ch == utf8::kRuneError && size == 1) {
     err("illegal UTF-8 encoding");
@@ -117,6 +126,7 @@ char32_t Scanner::next_slow() {
     ++cur_.line;
     last_line_len_ = cur_.column;
     cur_.column = 0;
+    last_newline_ = true;
   }
   if (ch == 0) {
     err("unexpected null character (0x00)");
@@ -160,7 +170,7 @@ void Scanner::err(const char* msg) {
   errors_.push_back({pos, msg, pos.offset, tok_start_});
 }
 
-Token Scanner::scan() {
+void Scanner::scan(Token& t) {
   skip_whitespace();
   char32_t ch = next();
   while (is_whitespace(ch)) ch = next();
@@ -230,14 +240,12 @@ Token Scanner::scan() {
       default: err("illegal char"); break;
     }
   }
-  Token t;
   t.type = tok;
   t.pos = tok_pos;
   t.begin = tok_start;
   t.end = cur_.offset;
   t.plain = tok == Tok::string && plain_;
   plain_ = false;
-  return t;
 }
 
 void Scanner::scan_comment(char32_t ch) {

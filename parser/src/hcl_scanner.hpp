@@ -40,7 +40,13 @@ struct ScanError {
 class Scanner {
  public:
   explicit Scanner(std::string_view src) : src_(src) { cur_.line = 1; }
-  Token scan();
+  // Scans the next token into `t` (written in place: no temporary).
+  void scan(Token& t);
+  Token scan() {
+    Token t;
+    scan(t);
+    return t;
+  }
   std::string_view text(const Token& t) const { return src_.substr(t.begin, t.end - t.begin); }
   const std::vector<ScanError>& errors() const { return errors_; }
 
@@ -52,10 +58,10 @@ class Scanner {
     if (cur_.offset < src_.size()) {
       const auto c = static_cast<unsigned char>(src_[cur_.offset]);
       if (c >= 0x20 && c < 0x80) {
-        prev_ = cur_;
         ++cur_.column;
         ++cur_.offset;
         last_char_len_ = 1;
+        last_newline_ = false;
         return c;
       }
     }
@@ -63,16 +69,28 @@ class Scanner {
   }
   char32_t next_slow();
   // Bulk versions of "call next() while the rune is X": same final state
-  // (prev_ and last_char_len_ are set by the next() that follows).
-  void skip_plain(bool (*plain)(unsigned char)) {
+  // (last_char_len_ and last_newline_ are set by the next() that follows).
+  template <typename Plain>
+  [[gnu::always_inline]] void skip_plain(Plain plain) {
     std::uint32_t off = cur_.offset;
     const auto n = static_cast<std::uint32_t>(src_.size());
-    while (off < n && plain(static_cast<unsigned char>(src_[off]))) ++off;
+    const char* p = src_.data();
+    while (off < n && plain(static_cast<unsigned char>(p[off]))) ++off;
     cur_.column += off - cur_.offset;
     cur_.offset = off;
   }
   void skip_whitespace();
-  void unread() { cur_ = prev_; }
+  // Go's unread restores the position saved before the last next(); it is
+  // derived here instead of saved on every character.
+  void unread() {
+    cur_.offset -= last_char_len_;
+    if (last_newline_) {
+      --cur_.line;
+      cur_.column = last_line_len_ - 1;
+    } else {
+      --cur_.column;
+    }
+  }
   char32_t peek() const;
   void err(const char* msg);
   GoPos recent_position() const;
@@ -88,8 +106,8 @@ class Scanner {
   void scan_identifier();
 
   std::string_view src_;
-  GoPos cur_;   // Go's srcPos: offset of the next byte to read
-  GoPos prev_;  // Go's prevPos
+  GoPos cur_;  // Go's srcPos: offset of the next byte to read
+  bool last_newline_ = false;  // the last rune read was a line end
   std::uint32_t last_char_len_ = 0;
   std::uint32_t last_line_len_ = 0;
   std::uint32_t tok_start_ = 0;

@@ -4,7 +4,7 @@
 // broken JSON it silently accepts. Every such leniency is reported as a
 // warning (code json-lenient); what HashiCorp rejects is an error.
 #include <algorithm>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -65,13 +65,30 @@ class Scanner {
  public:
   explicit Scanner(std::string_view src) : src_(src) { pos_.line = 1; }
 
-  JToken scan();
+  void scan(JToken& t);
   std::string_view text(const JToken& t) const { return src_.substr(t.begin, t.end - t.begin); }
   std::vector<ScanError> errors;
   bool panicked = false;  // bytes.Buffer.UnreadRune after a failed read panics in Go
 
  private:
   char32_t next() {
+    if (buf_ < src_.size()) {
+      const auto c = static_cast<unsigned char>(src_[buf_]);
+      if (c >= 0x20 && c < 0x80) {  // the common case, inline
+        ++buf_;
+        last_read_size_ = 1;
+        last_read_ok_ = true;
+        stale_ = false;
+        ++pos_.column;
+        last_char_len_ = 1;
+        last_newline_ = false;
+        ++pos_.offset;
+        return c;
+      }
+    }
+    return next_slow();
+  }
+  char32_t next_slow() {
     if (buf_ >= src_.size()) {
       ++pos_.column;
       last_char_len_ = 0;
@@ -93,22 +110,40 @@ class Scanner {
     last_read_size_ = size;
     last_read_ok_ = true;
     if (ch == utf8::kRuneError && size == 1) {
+      // Go does not update prevPos here: an unread goes back to the
+      // position before the previous character.
+      if (!stale_) stale_prev_ = before_last();
+      stale_ = true;
       ++pos_.column;
       pos_.offset += size;
       last_char_len_ = size;
       err("illegal UTF-8 encoding");
       return ch;
     }
-    prev_ = pos_;
+    stale_ = false;
     ++pos_.column;
     last_char_len_ = size;
+    last_newline_ = false;
     pos_.offset += size;
     if (ch == '\n') {
       ++pos_.line;
       last_line_len_ = pos_.column;
       pos_.column = 0;
+      last_newline_ = true;
     }
     return ch;
+  }
+  // The position before the last rune read (Go's prevPos), derived.
+  GoPos before_last() const {
+    GoPos p = pos_;
+    p.offset -= last_char_len_;
+    if (last_newline_) {
+      --p.line;
+      p.column = last_line_len_ - 1;
+    } else {
+      --p.column;
+    }
+    return p;
   }
   void unread() {
     if (!last_read_ok_) {
@@ -117,7 +152,8 @@ class Scanner {
     }
     buf_ -= last_read_size_;
     last_read_ok_ = false;
-    pos_ = prev_;
+    pos_ = stale_ ? stale_prev_ : before_last();
+    stale_ = false;
   }
   char32_t peek() {
     if (buf_ >= src_.size()) return kEof;
@@ -191,14 +227,16 @@ class Scanner {
   std::string_view src_;
   std::size_t buf_ = 0;  // bytes.Buffer read position
   GoPos pos_;            // Go's srcPos
-  GoPos prev_;
+  GoPos stale_prev_;     // Go's prevPos after an invalid UTF-8 byte
+  bool stale_ = false;
+  bool last_newline_ = false;
   std::uint32_t last_char_len_ = 0;
   std::uint32_t last_line_len_ = 0;
   std::uint32_t last_read_size_ = 0;
   bool last_read_ok_ = false;
 };
 
-JToken Scanner::scan() {
+void Scanner::scan(JToken& t) {
   // Bulk whitespace skip with the state next() would leave.
   while (buf_ < src_.size()) {
     const char c = src_[buf_];
@@ -274,12 +312,10 @@ JToken Scanner::scan() {
       }
     }
   }
-  JToken t;
   t.type = tok;
   t.pos = tok_pos;
   t.begin = tok_start;
   t.end = static_cast<std::uint32_t>(buf_);
-  return t;
 }
 
 JTok Scanner::scan_number(char32_t ch) {
@@ -440,6 +476,15 @@ struct PErr {
   bool suppressed = false;
 };
 
+// Errors are rare: on the heap, so the success path returns a null pointer.
+using PErrPtr = std::unique_ptr<PErr>;
+
+PErrPtr eof_error() {
+  auto e = std::make_unique<PErr>();
+  e->eof = true;
+  return e;
+}
+
 class Parser {
  public:
   Parser(FileId file, std::string_view text, diag::Sink& sink, const ParseOptions& opts, ast::Document& doc)
@@ -447,30 +492,31 @@ class Parser {
   std::string run();
 
  private:
-  JToken scan() {
+  // Written in place into tok_; valid until the next scan().
+  const JToken& scan() {
     if (n_ != 0) {
       n_ = 0;
       return tok_;
     }
-    tok_ = sc_.scan();
+    sc_.scan(tok_);
     return tok_;
   }
-  std::optional<PErr> object_list();
-  std::optional<PErr> object_item();
-  std::optional<PErr> object_key(std::size_t& nkeys);
-  std::optional<PErr> object_value(ast::Value*& out);
-  std::optional<PErr> object_type(ast::Value*& out, const JToken& lbrace);
-  std::optional<PErr> list_type(ast::Value*& out, const JToken& lbrack);
+  PErrPtr object_list();
+  PErrPtr object_item();
+  PErrPtr object_key(std::size_t& nkeys);
+  PErrPtr object_value(ast::Value*& out);
+  PErrPtr object_type(ast::Value*& out, const JToken& lbrace);
+  PErrPtr list_type(ast::Value*& out, const JToken& lbrack);
   ast::Value* literal();
   ast::Key make_key(const JToken& t);
-  PErr error(const JToken& t, std::string go_msg, std::string summary) {
-    PErr e;
-    e.msg = std::move(go_msg);
-    e.summary = std::move(summary);
-    e.begin = t.begin;
-    e.end = std::max(t.end, t.begin + 1);
-    if (t.type == JTok::eof) e.end = e.begin;
-    e.suppressed = t.type == JTok::illegal;
+  PErrPtr error(const JToken& t, std::string go_msg, std::string summary) {
+    auto e = std::make_unique<PErr>();
+    e->msg = std::move(go_msg);
+    e->summary = std::move(summary);
+    e->begin = t.begin;
+    e->end = std::max(t.end, t.begin + 1);
+    if (t.type == JTok::eof) e->end = e->begin;
+    e->suppressed = t.type == JTok::illegal;
     return e;
   }
   std::string describe(const JToken& t) const {
@@ -570,12 +616,12 @@ ast::Value* Parser::literal() {
   return v;
 }
 
-std::optional<PErr> Parser::object_list() {
+PErrPtr Parser::object_list() {
   for (;;) {
-    std::optional<PErr> err = object_item();
+    PErrPtr err = object_item();
     if (err && err->eof) break;
     if (err) return err;
-    const JToken t = scan();
+    const JToken& t = scan();
     if (t.type != JTok::comma) {
       if (t.type == JTok::eof) {
         warn(t.begin, t.begin, "missing '}' at the end of the input",
@@ -591,26 +637,22 @@ std::optional<PErr> Parser::object_list() {
       break;
     }
   }
-  return std::nullopt;
+  return nullptr;
 }
 
-std::optional<PErr> Parser::object_key(std::size_t& nkeys) {
+PErrPtr Parser::object_key(std::size_t& nkeys) {
   nkeys = 0;
   for (;;) {
-    const JToken t = scan();
+    const JToken& t = scan();
     switch (t.type) {
-      case JTok::eof: {
-        PErr e;
-        e.eof = true;
-        return e;
-      }
+      case JTok::eof: return eof_error();
       case JTok::string:
         ++nkeys;
         keys_.push_back(make_key(t));
         break;
       case JTok::colon:
         if (nkeys == 0) return error(t, "expected: STRING got: COLON", "expected a string key before ':'");
-        return std::nullopt;
+        return nullptr;
       case JTok::illegal: return error(t, "illegal", "illegal token");
       default:
         if (t.type == JTok::rbrace) {
@@ -624,10 +666,10 @@ std::optional<PErr> Parser::object_key(std::size_t& nkeys) {
   }
 }
 
-std::optional<PErr> Parser::object_item() {
+PErrPtr Parser::object_item() {
   const std::size_t kmark = keys_.size();
   std::size_t nkeys = 0;
-  std::optional<PErr> err = object_key(nkeys);
+  PErrPtr err = object_key(nkeys);
   if (err) {
     keys_.resize(kmark);
     return err;
@@ -636,7 +678,7 @@ std::optional<PErr> Parser::object_item() {
   ast::Value* val = nullptr;
   if (tok_.type == JTok::colon) {
     m.op = tok_.begin + 1;
-    std::optional<PErr> e = object_value(val);
+    PErrPtr e = object_value(val);
     if (e) {
       if (e->eof) {
         warn(keys_[kmark].begin, tok_.begin, "member without a value at the end of the input is dropped",
@@ -657,39 +699,34 @@ std::optional<PErr> Parser::object_item() {
   keys_.resize(kmark);
   m.value = val;
   members_.push_back(m);
-  return std::nullopt;
+  return nullptr;
 }
 
-std::optional<PErr> Parser::object_value(ast::Value*& out) {
-  const JToken t = scan();
+PErrPtr Parser::object_value(ast::Value*& out) {
+  const JToken t = scan();  // a copy: object_type/list_type scan further
   switch (t.type) {
     case JTok::number:
     case JTok::floating:
     case JTok::boolean:
     case JTok::null:
-    case JTok::string: out = literal(); return std::nullopt;
+    case JTok::string: out = literal(); return nullptr;
     case JTok::lbrace: return object_type(out, t);
     case JTok::lbrack: return list_type(out, t);
-    case JTok::eof: {
-      PErr e;
-      e.eof = true;
-      return e;
-    }
+    case JTok::eof: return eof_error();
     default: break;
   }
   return error(t, "Expected object value, got unknown token: " + go_token(t),
                fmt::format("expected a value, found {}", describe(t)));
 }
 
-std::optional<PErr> Parser::object_type(ast::Value*& out, const JToken& lbrace) {
+PErrPtr Parser::object_type(ast::Value*& out, const JToken& lbrace) {
   if (++depth_ > opts_.max_depth) {
     --depth_;
-    PErr e = error(lbrace, fmt::format("nesting deeper than {} levels", opts_.max_depth),
-                   fmt::format("nesting deeper than {} levels", opts_.max_depth));
-    return e;
+    return error(lbrace, fmt::format("nesting deeper than {} levels", opts_.max_depth),
+                 fmt::format("nesting deeper than {} levels", opts_.max_depth));
   }
   const std::size_t mark = members_.size();
-  std::optional<PErr> err = object_list();
+  PErrPtr err = object_list();
   if (err && tok_.type != JTok::rbrace) {
     members_.resize(mark);
     --depth_;
@@ -711,10 +748,10 @@ std::optional<PErr> Parser::object_type(ast::Value*& out, const JToken& lbrace) 
   members_.resize(mark);
   out = v;
   --depth_;
-  return std::nullopt;
+  return nullptr;
 }
 
-std::optional<PErr> Parser::list_type(ast::Value*& out, const JToken& lbrack) {
+PErrPtr Parser::list_type(ast::Value*& out, const JToken& lbrack) {
   if (++depth_ > opts_.max_depth) {
     --depth_;
     return error(lbrack, fmt::format("nesting deeper than {} levels", opts_.max_depth),
@@ -723,7 +760,7 @@ std::optional<PErr> Parser::list_type(ast::Value*& out, const JToken& lbrack) {
   const std::size_t mark = items_.size();
   bool after_comma = false, first = true;
   for (;;) {
-    const JToken t = scan();
+    const JToken t = scan();  // a copy: object_type scans further
     if (t.type == JTok::comma && (after_comma || first)) {
       warn(t.begin, t.end, "empty list item",
            "HashiCorp's HCL v1 JSON parser skips a ',' that follows '[' or another ','; strict JSON (Consul's "
@@ -743,7 +780,7 @@ std::optional<PErr> Parser::list_type(ast::Value*& out, const JToken& lbrack) {
       case JTok::comma: continue;
       case JTok::lbrace: {
         ast::Value* v = nullptr;
-        std::optional<PErr> e = object_type(v, t);
+        PErrPtr e = object_type(v, t);
         if (e) {
           items_.resize(mark);
           --depth_;
@@ -773,7 +810,7 @@ std::optional<PErr> Parser::list_type(ast::Value*& out, const JToken& lbrack) {
         items_.resize(mark);
         out = v;
         --depth_;
-        return std::nullopt;
+        return nullptr;
       }
       default: {
         items_.resize(mark);
@@ -818,13 +855,12 @@ std::string Parser::run() {
   keys_.clear();
   std::string reference;
   ast::Value* root = nullptr;
-  std::optional<PErr> err;
-  const JToken first = scan();
+  PErrPtr err;
+  const JToken first = scan();  // a copy
   if (first.type == JTok::lbrace) {
     err = object_type(root, first);
   } else if (first.type == JTok::eof) {
-    err = PErr{};
-    err->eof = true;
+    err = eof_error();
     err->msg = "EOF token found";
     err->summary = "expected a JSON object, found end of input";
   } else {

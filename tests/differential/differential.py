@@ -14,6 +14,9 @@ A file passes when, in every mode, both accept it with equal decoded JSON
 (../shared/oracle/jsondiff.py, type-aware) or both reject it with the same
 error text. Files HCL v1 silently accepts although they are broken (lenient
 JSON, repeated attributes) must get a warning from `entryc parse --check`.
+Finally every JSON file is converted with `entryc convert --to hcl`: the
+oracle must decode the HCL to the same configuration as the JSON (blocks
+standing for objects, integers for whole floats).
 Prints "N passed, N failed" per part; exit status 1 on any failure.
 
   differential.py --entryc BUILD/cli/entryc [--oracle PATH] [--work DIR]
@@ -112,6 +115,49 @@ def warnings(corpus, entryc):
     return failed
 
 
+def same_meaning(j, h):
+    """JSON as encoding/json reads it vs. the HCL written for it, as hcl.Decode reads it."""
+    if isinstance(j, dict):
+        if isinstance(h, list) and len(h) == 1:
+            h = h[0]
+        return isinstance(h, dict) and set(j) == set(h) and all(same_meaning(j[k], h[k]) for k in j)
+    if isinstance(j, list):
+        return isinstance(h, list) and len(j) == len(h) and all(same_meaning(a, b) for a, b in zip(j, h))
+    if isinstance(j, bool) or isinstance(h, bool):
+        return type(j) is type(h) and j == h
+    if isinstance(j, (int, float)):
+        return isinstance(h, (int, float)) and float(j) == float(h)
+    return j == h
+
+
+def to_hcl(files, oracle, entryc, work):
+    out, want, got = (os.path.join(work, 'to-hcl-' + x) for x in ('out', 'want', 'got'))
+    for d in (out, want, got):
+        shutil.rmtree(d, ignore_errors=True)
+    run([entryc, 'convert', '--to', 'hcl', '-q', '-o', out] + files)
+    written = sorted(os.path.join(out, n) for n in os.listdir(out) if n.endswith('.hcl'))
+    sources = [os.path.join(os.path.dirname(files[0]), os.path.basename(w)[:-4]) for w in written]
+    run([oracle, 'json', '-consul', '-o', want] + sources)
+    run([oracle, 'json', '-o', got] + written)
+    failed = 0
+    for src in sources:
+        name = os.path.basename(src)
+        with open(os.path.join(want, name + '.json'), 'rb') as f:
+            j = json.load(f)
+        path = os.path.join(got, name + '.hcl.json')
+        ok = os.path.exists(path)
+        if ok:
+            with open(path, 'rb') as f:
+                ok = same_meaning(j, json.load(f))
+        if not ok:
+            failed += 1
+            if failed <= 10:
+                print('  FAIL %s: the HCL written for it decodes differently' % name)
+    print('JSON -> HCL1 keeps the meaning: %d passed, %d failed (%d of %d JSON files are strict JSON)' % (
+        len(sources) - failed, failed, len(sources), len(files)))
+    return failed
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--entryc', required=True)
@@ -142,6 +188,7 @@ def main():
     bad = compare(files, oracle, args.entryc, work, 'corpus (%d files, 20%% broken)' % len(files))
     bad += compare(dfiles, oracle, args.entryc, work, 'damaged copies (%d files)' % len(dfiles))
     bad += warnings(corpus, args.entryc)
+    bad += to_hcl([f for f in files if f.endswith('.json')], oracle, args.entryc, work)
     return 1 if bad else 0
 
 
