@@ -91,6 +91,12 @@ int run_parse(Context& ctx, const Args& args) {
     } else {
       ++files;
       ParsedDocument pd = read_document(sm, *id, sink, ropts);
+      if (pd.accepted() && pd.doc.root && pd.doc.root->count == 0) {
+        sink.report(diag::make(diag::Severity::note, "core-empty", "the file has no content",
+                               SourceRange{*id, 0, 0},
+                               "HCL decodes an empty or comment-only file to an empty object; Consul rejects it "
+                               "as a config entry (no Kind)."));
+      }
       if (args.has("ast") && pd.doc.root) {
         trees.push_back({{"file", in.name}, {"root", ast_json(pd.doc, sm.file(*id), pd.doc.root)}});
       }

@@ -4,6 +4,7 @@
 // broken JSON it silently accepts. Every such leniency is reported as a
 // warning (code json-lenient); what HashiCorp rejects is an error.
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +42,7 @@ struct ScanError {
   GoPos pos;
   std::string msg;
   std::uint32_t offset;
+  std::uint32_t tok_begin;  // start of the token being scanned
 };
 
 constexpr char32_t kEof = 0;
@@ -179,7 +181,8 @@ class Scanner {
   }
   void err(std::string msg) {
     const GoPos p = recent_position();
-    errors.push_back({p, std::move(msg), static_cast<std::uint32_t>(buf_ - std::min<std::size_t>(buf_, last_char_len_))});
+    errors.push_back({p, std::move(msg), static_cast<std::uint32_t>(buf_ - std::min<std::size_t>(buf_, last_char_len_)),
+                      tok_start_});
   }
   JTok scan_number(char32_t ch);
   char32_t scan_mantissa(char32_t ch) {
@@ -234,6 +237,7 @@ class Scanner {
   std::uint32_t last_line_len_ = 0;
   std::uint32_t last_read_size_ = 0;
   bool last_read_ok_ = false;
+  std::uint32_t tok_start_ = 0;
 };
 
 void Scanner::scan(JToken& t) {
@@ -258,6 +262,7 @@ void Scanner::scan(JToken& t) {
   while (is_whitespace(ch)) ch = next();
   JTok tok = JTok::illegal;
   const auto tok_start = static_cast<std::uint32_t>(buf_ - last_char_len_);
+  tok_start_ = tok_start;
   GoPos tok_pos;
   tok_pos.offset = pos_.offset - last_char_len_;
   if (pos_.column > 0) {
@@ -837,6 +842,25 @@ Diagnostic scanner_diagnostic(FileId file, std::string_view text, const ScanErro
     summary = "invalid escape sequence in string";
   } else if (e.msg == "numbers cannot start with 0") {
     summary = "a number cannot start with 0";
+  } else if (e.msg == "illegal char" && e.tok_begin < text.size() &&
+             (std::isalpha(static_cast<unsigned char>(text[e.tok_begin])) || text[e.tok_begin] == '_')) {
+    std::size_t end = e.tok_begin;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                 text[end] == '-')) {
+      ++end;
+    }
+    const std::string_view word = text.substr(e.tok_begin, end - e.tok_begin);
+    r = SourceRange{file, e.tok_begin, static_cast<std::uint32_t>(end)};
+    summary = fmt::format("unknown word '{}'", utf8::sanitize(word, 24));
+    Diagnostic d = diag::make(Severity::error, code, std::move(summary), r,
+                              "JSON values are double-quoted strings, numbers, true, false, null, objects and lists.");
+    d.consul_text = e.pos.str() + ": " + e.msg;
+    return d;
+  } else if (e.msg == "illegal char: '") {
+    summary = "single quotes do not make a JSON string";
+    Diagnostic d = diag::make(Severity::error, code, std::move(summary), r, "Use double quotes: \"name\".");
+    d.consul_text = e.pos.str() + ": " + e.msg;
+    return d;
   } else if (e.msg.rfind("illegal char", 0) == 0) {
     const utf8::Decoded d = utf8::decode(text, at);
     std::string shown;
