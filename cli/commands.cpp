@@ -6,8 +6,12 @@ namespace entryc::cli {
 
 std::span<const Command> commands() {
   static const Command table[] = {
-      kConvertCommand,
+      kLintCommand,
       kParseCommand,
+      kConvertCommand,
+      kRulesCommand,
+      kExplainCommand,
+      kPluginsCommand,
   };
   return table;
 }

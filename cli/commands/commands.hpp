@@ -6,5 +6,9 @@ namespace entryc::cli {
 
 extern const Command kConvertCommand;
 extern const Command kParseCommand;
+extern const Command kLintCommand;
+extern const Command kPluginsCommand;
+extern const Command kRulesCommand;
+extern const Command kExplainCommand;
 
 }  // namespace entryc::cli

@@ -85,6 +85,7 @@ class Parser {
       if (tok_.type == Tok::lbrace || tok_.type == Tok::lbrack) ++lex_depth_;
       if ((tok_.type == Tok::rbrace || tok_.type == Tok::rbrack) && lex_depth_ > 0) --lex_depth_;
       if (tok_.type != Tok::comment) return tok_;
+      doc_.comments.emplace_back(tok_.begin, tok_.end);
     }
   }
   void unscan() { n_ = 1; }

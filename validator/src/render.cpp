@@ -22,8 +22,24 @@ const char* colour(diag::Severity s) {
   return "";
 }
 
+// Multi-line texts (Go's multierror lists) on one line.
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (const char c : s) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string summary_of(const diag::Diagnostic& d, const Options& o) {
-  if (o.consul_messages && !d.consul_text.empty()) return d.consul_text;
+  if (o.consul_messages && !d.consul_text.empty()) return one_line(d.consul_text);
   return d.summary;
 }
 
@@ -116,11 +132,7 @@ void pretty(const SourceManager& sm, const diag::Diagnostic& d, std::string& out
     }
   }
   if (!d.detail.empty()) out += fmt::format("  = {}\n", d.detail);
-  if (!o.consul_messages && !d.consul_text.empty()) {
-    std::string ct = d.consul_text;
-    std::replace(ct.begin(), ct.end(), '\n', ' ');
-    out += fmt::format("  = consul: {}\n", ct);
-  }
+  if (!o.consul_messages && !d.consul_text.empty()) out += fmt::format("  = consul: {}\n", one_line(d.consul_text));
   for (const diag::Fix& f : d.fixes) out += fmt::format("  = fix: {}\n", f.description);
   out.push_back('\n');
 }

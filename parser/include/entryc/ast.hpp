@@ -7,6 +7,8 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "entryc/arena.hpp"
 #include "entryc/source.hpp"
@@ -87,6 +89,9 @@ struct Document {
   Value* root = nullptr;  // an object; null when nothing could be parsed
   bool syntax_ok = false;  // parsed without errors
   std::unique_ptr<Arena> arena = std::make_unique<Arena>();
+  // Byte ranges of the comments (HCL only), in file order; entryc-ignore
+  // suppressions live there.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> comments;
 
   SourceRange range(const Value& v) const { return {file, v.begin, v.end}; }
   SourceRange range(const Key& k) const { return {file, k.begin, k.end}; }

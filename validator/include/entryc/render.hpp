@@ -27,6 +27,19 @@ void pretty(const SourceManager& sm, const diag::Diagnostic& d, std::string& out
 // A JSON document {"version": 1, "diagnostics": [...]}.
 std::string json(const SourceManager& sm, std::span<const diag::Diagnostic> ds, const Options& o = {});
 
+// Rule metadata for report formats that carry it (SARIF).
+struct RuleMeta {
+  std::string id;
+  std::string summary;
+  diag::Severity severity = diag::Severity::error;
+  std::string help;  // Markdown, may be empty
+};
+
+// SARIF 2.1.0: one run, the rules that fired (with metadata), results with
+// regions and stable partialFingerprints.
+std::string sarif(const SourceManager& sm, std::span<const diag::Diagnostic> ds, std::span<const RuleMeta> rules,
+                  const std::string& tool_version, const Options& o = {});
+
 // A one-line summary such as "2 errors, 1 warning".
 std::string tally(std::span<const diag::Diagnostic> ds);
 

@@ -1,0 +1,12 @@
+# cmake -DOUT=header.hpp -DIDS=a,b -DDOCS_DIR=docs/rules -P EmbedDocs.cmake
+set(text "// Generated from docs/rules by cmake/EmbedDocs.cmake. Do not edit.\n#pragma once\n\nnamespace docs {\n")
+string(REPLACE "," ";" IDS "${IDS}")
+foreach(id ${IDS})
+  file(READ ${DOCS_DIR}/${id}.md body)
+  string(REPLACE "-" "_" sym ${id})
+  string(APPEND text "inline constexpr const char* ${sym} = R\"entryc_doc(${body})entryc_doc\";\n")
+endforeach()
+string(APPEND text "}  // namespace docs\n")
+file(WRITE ${OUT}.tmp "${text}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)

@@ -1,0 +1,17 @@
+// Table test for exports-duplicate-service: positions in HCL, the same paths in the JSON twin.
+#include "lint_harness.hpp"
+
+namespace {
+
+const entryc::test::RuleCase kCases[] = {
+    {"twice",
+     "Kind = \"exported-services\"\nName = \"default\"\nServices = [\n  {\n    Name = \"web\"\n    Consumers = [ { Peer = \"a\" } ]\n  },\n  {\n    Name = \"web\"\n    Consumers = [ { Peer = \"b\" } ]\n  }\n]\n",
+     {"9:12 Services[1].Name"}},
+    {"enterprise_other_namespace_ok",
+     "Kind = \"exported-services\"\nName = \"default\"\nServices = [\n  {\n    Name = \"web\"\n    Namespace = \"a\"\n    Consumers = [ { Peer = \"a\" } ]\n  },\n  {\n    Name = \"web\"\n    Namespace = \"b\"\n    Consumers = [ { Peer = \"b\" } ]\n  }\n]\n",
+     {}, true},
+};
+
+ENTRYC_RULE_TEST(ExportsDuplicateService, "exports-duplicate-service", kCases);
+
+}  // namespace

@@ -1,0 +1,128 @@
+/* The entryc plugin boundary: plain C, versioned, append-only.
+ *
+ * A plugin is a shared library exporting one function,
+ *
+ *     const entryc_plugin* entryc_plugin_entry(uint32_t host_abi_version);
+ *
+ * which returns a descriptor that lives as long as the library. Only C
+ * scalars, (pointer, length) strings and opaque handles cross the boundary;
+ * no C++ types, no exceptions. Structs start with their own size so that
+ * either side can tell which (appended) fields the other knows about.
+ *
+ * ABI history:
+ *   1  first version: rule plugins (check one decoded entry).
+ */
+#ifndef ENTRYC_PLUGIN_ABI_H
+#define ENTRYC_PLUGIN_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ENTRYC_PLUGIN_ABI_VERSION 1u
+#define ENTRYC_PLUGIN_ENTRY_SYMBOL "entryc_plugin_entry"
+
+#if defined(__GNUC__)
+#define ENTRYC_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define ENTRYC_PLUGIN_EXPORT
+#endif
+
+/* A string that is not necessarily NUL-terminated. */
+typedef struct entryc_str {
+  const char* ptr;
+  size_t len;
+} entryc_str;
+
+typedef enum entryc_severity {
+  ENTRYC_SEVERITY_NOTE = 0,
+  ENTRYC_SEVERITY_WARNING = 1,
+  ENTRYC_SEVERITY_ERROR = 2
+} entryc_severity;
+
+typedef enum entryc_plugin_kind {
+  ENTRYC_PLUGIN_RULES = 1,   /* checks documents */
+  ENTRYC_PLUGIN_BACKEND = 2  /* applies plans (later ABI versions) */
+} entryc_plugin_kind;
+
+/* Which part of the located value a diagnostic points at. */
+typedef enum entryc_target {
+  ENTRYC_TARGET_VALUE = 0,  /* the value (default) */
+  ENTRYC_TARGET_KEY = 1,    /* the key the value is stored under */
+  ENTRYC_TARGET_ENTRY = 2   /* key and value */
+} entryc_target;
+
+typedef struct entryc_rule_info {
+  uint32_t struct_size;
+  entryc_str id;          /* stable, kebab-case: "exports-wildcard-peer" */
+  entryc_str summary;     /* one line */
+  int32_t severity;       /* entryc_severity when the rule fires */
+  entryc_str preset;      /* "recommended" (on by default) or "all" */
+  entryc_str kinds;       /* space-separated document kinds it checks */
+  entryc_str doc;         /* Markdown: summary, example, why, how to fix */
+} entryc_rule_info;
+
+/* One diagnostic, reported by path. Paths name a value in the document the
+ * plugin was given: `Services[0].Consumers[1].Peer`; a key that is not a
+ * plain identifier is written ["quoted"]: `service[0]["a.b"][0].policy`.
+ * The host maps the path to a source range. */
+typedef struct entryc_report {
+  uint32_t struct_size;
+  entryc_str rule_id;      /* one of the plugin's rules */
+  int32_t severity;        /* -1: the rule's own severity */
+  entryc_str path;
+  int32_t target;          /* entryc_target */
+  entryc_str summary;      /* lowercase, no final period */
+  entryc_str detail;       /* 1-3 sentences */
+  entryc_str consul_text;  /* Consul's exact message, if Consul reports this */
+  entryc_str note;         /* an optional extra note */
+  entryc_str note_path;    /* where the note points (may be empty) */
+} entryc_report;
+
+/* Functions the host offers the plugin (append-only). */
+typedef struct entryc_host {
+  uint32_t struct_size;
+  uint32_t abi_version;
+  void (*report)(void* ctx, const entryc_report* report);
+} entryc_host;
+
+/* One document to check. */
+typedef struct entryc_document {
+  uint32_t struct_size;
+  entryc_str kind;      /* "exported-services", "service-intentions", "acl-rules", ... */
+  entryc_str json;      /* the document, decoded the way Consul decodes it, as JSON */
+  entryc_str edition;   /* "ce" or "ent" */
+  entryc_str name;      /* the file name, for messages only */
+  entryc_str options;   /* JSON object of options, e.g. {"mode":"legacy"}; may be empty */
+} entryc_document;
+
+typedef struct entryc_plugin {
+  uint32_t struct_size;
+  uint32_t abi_version;  /* ENTRYC_PLUGIN_ABI_VERSION the plugin was built with */
+  entryc_str name;
+  entryc_str version;
+  int32_t kind;          /* entryc_plugin_kind */
+  const entryc_rule_info* rules;
+  size_t rule_count;
+  /* Checks a document; returns 0, or non-zero when the plugin itself failed
+   * (then `error` describes it; the host reports core-plugin-failure). */
+  int (*check)(const entryc_host* host, void* host_ctx, const entryc_document* doc, entryc_str* error);
+  /* Optional (may be NULL): Consul's Normalize() for the document's kind.
+   * Returns 0 and sets `out` to the normalized document as JSON; 1 when the
+   * kind is not one this plugin normalizes; 2 when normalizing fails the way
+   * Consul's does (then `error` holds Consul's message); 3 when the plugin
+   * itself failed (`error` describes it). Strings stay valid until the next
+   * call on the same thread. */
+  int (*normalize)(const entryc_document* doc, entryc_str* out, entryc_str* error);
+} entryc_plugin;
+
+typedef const entryc_plugin* (*entryc_plugin_entry_fn)(uint32_t host_abi_version);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ENTRYC_PLUGIN_ABI_H */

@@ -1,0 +1,308 @@
+// Header-only C++ SDK over the C plugin boundary (plugin_abi.h).
+//
+// A rule is a small class:
+//
+//   class ExportsWildcardPeer final : public entryc::sdk::Rule {
+//    public:
+//     void check(const entryc::sdk::Document& doc, entryc::sdk::Reporter& out) const override {
+//       ... out.report("Services[0].Consumers[1].Peer", "exporting to all peers is not supported")
+//              .consul("Services[0].Consumers[1]: exporting to all peers (wildcard) is not supported");
+//     }
+//   };
+//
+// and a plugin is a table of rules:
+//
+//   ENTRYC_RULES_PLUGIN("exported-services", "1.0.0",
+//     ENTRYC_RULE(ExportsWildcardPeer, "exports-wildcard-peer", error, "recommended", "exported-services",
+//                 "consumer 'Peer' is the wildcard '*'", kDocExportsWildcardPeer))
+//
+// The SDK catches every exception a rule throws and reports it to the host
+// as a plugin failure; nothing C++ crosses the boundary.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "entryc/plugin_abi.h"
+
+namespace entryc::sdk {
+
+using Json = nlohmann::ordered_json;
+
+enum class Severity : std::int32_t { note = 0, warning = 1, error = 2 };
+
+inline entryc_str str(std::string_view s) { return {s.data(), s.size()}; }
+inline std::string_view view(entryc_str s) { return {s.ptr ? s.ptr : "", s.len}; }
+
+// A path into the document: Services[0].Consumers[1].Peer.
+class Path {
+ public:
+  Path() = default;
+  explicit Path(std::string s) : s_(std::move(s)) {}
+  Path operator/(std::string_view key) const {
+    bool plain = !key.empty();
+    for (char c : key) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        plain = false;
+      }
+    }
+    if (plain) return Path(s_.empty() ? std::string(key) : s_ + "." + std::string(key));
+    return Path(s_ + "[" + Json(std::string(key)).dump() + "]");
+  }
+  Path operator[](std::size_t i) const { return Path(s_ + "[" + std::to_string(i) + "]"); }
+  const std::string& str() const { return s_; }
+
+ private:
+  std::string s_;
+};
+
+struct Document {
+  std::string_view kind;
+  const Json& json;
+  std::string_view edition;  // "ce" or "ent"
+  std::string_view name;
+  const Json& options;       // {"mode": "legacy"}, ... (an empty object when none)
+  bool enterprise() const { return edition == "ent"; }
+  std::string option(const char* key) const {
+    auto it = options.find(key);
+    return it != options.end() && it->is_string() ? it->get<std::string>() : std::string();
+  }
+};
+
+// Consul's Normalize() for a kind: the normalized document, or Consul's
+// error (return false and set `error`). Return nullopt for kinds it does not
+// handle.
+struct Normalized {
+  bool ok = true;
+  Json json;
+  std::string error;
+};
+using NormalizeFn = std::optional<Normalized> (*)(const Document&);
+
+class Reporter;
+
+// One diagnostic under construction; sent when it goes out of scope.
+class Report {
+ public:
+  Report(Reporter& r, std::string_view rule, std::string path, std::string summary)
+      : reporter_(&r), rule_(rule), path_(std::move(path)), summary_(std::move(summary)) {}
+  Report(Report&& o) noexcept
+      : reporter_(std::exchange(o.reporter_, nullptr)), rule_(o.rule_), path_(std::move(o.path_)),
+        summary_(std::move(o.summary_)), detail_(std::move(o.detail_)), consul_(std::move(o.consul_)),
+        note_(std::move(o.note_)), note_path_(std::move(o.note_path_)), target_(o.target_), severity_(o.severity_) {}
+  Report(const Report&) = delete;
+  Report& operator=(const Report&) = delete;
+  Report& operator=(Report&&) = delete;
+  ~Report();
+
+  Report& detail(std::string d) { detail_ = std::move(d); return *this; }
+  Report& consul(std::string c) { consul_ = std::move(c); return *this; }
+  Report& at_key() { target_ = ENTRYC_TARGET_KEY; return *this; }
+  Report& at_entry() { target_ = ENTRYC_TARGET_ENTRY; return *this; }
+  Report& severity(Severity s) { severity_ = static_cast<std::int32_t>(s); return *this; }
+  Report& note(std::string message, std::string path = {}) {
+    note_ = std::move(message);
+    note_path_ = std::move(path);
+    return *this;
+  }
+
+ private:
+  Reporter* reporter_;
+  std::string_view rule_;
+  std::string path_, summary_, detail_, consul_, note_, note_path_;
+  std::int32_t target_ = ENTRYC_TARGET_VALUE;
+  std::int32_t severity_ = -1;
+};
+
+class Reporter {
+ public:
+  Reporter(const entryc_host* host, void* ctx) : host_(host), ctx_(ctx) {}
+  // Reports under the rule currently running.
+  Report report(const Path& path, std::string summary) { return Report(*this, rule_, path.str(), std::move(summary)); }
+  Report report(std::string_view path, std::string summary) {
+    return Report(*this, rule_, std::string(path), std::move(summary));
+  }
+  void set_rule(std::string_view id) { rule_ = id; }
+  void send(const entryc_report& r) { host_->report(ctx_, &r); }
+
+ private:
+  const entryc_host* host_;
+  void* ctx_;
+  std::string_view rule_;
+};
+
+inline Report::~Report() {
+  if (!reporter_) return;
+  entryc_report r{};
+  r.struct_size = sizeof r;
+  r.rule_id = str(rule_);
+  r.severity = severity_;
+  r.path = str(path_);
+  r.target = target_;
+  r.summary = str(summary_);
+  r.detail = str(detail_);
+  r.consul_text = str(consul_);
+  r.note = str(note_);
+  r.note_path = str(note_path_);
+  reporter_->send(r);
+}
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual void check(const Document& doc, Reporter& out) const = 0;
+};
+
+struct RuleSpec {
+  const char* id;
+  const char* summary;
+  Severity severity;
+  const char* preset;  // "recommended" or "all"
+  const char* kinds;   // space-separated
+  const char* doc;     // Markdown
+  std::unique_ptr<Rule> (*make)();
+};
+
+// Runs the rules of a plugin; used by ENTRYC_RULES_PLUGIN.
+class RulesPlugin {
+ public:
+  RulesPlugin(const char* name, const char* version, NormalizeFn normalize, std::vector<RuleSpec> specs)
+      : name_(name), version_(version), normalize_(normalize), specs_(std::move(specs)) {
+    for (const RuleSpec& s : specs_) {
+      entryc_rule_info i{};
+      i.struct_size = sizeof i;
+      i.id = str(s.id);
+      i.summary = str(s.summary);
+      i.severity = static_cast<std::int32_t>(s.severity);
+      i.preset = str(s.preset);
+      i.kinds = str(s.kinds);
+      i.doc = str(s.doc);
+      infos_.push_back(i);
+      rules_.push_back(s.make());
+    }
+    desc_.struct_size = sizeof desc_;
+    desc_.abi_version = ENTRYC_PLUGIN_ABI_VERSION;
+    desc_.name = str(name_);
+    desc_.version = str(version_);
+    desc_.kind = ENTRYC_PLUGIN_RULES;
+    desc_.rules = infos_.data();
+    desc_.rule_count = infos_.size();
+    desc_.check = &RulesPlugin::check_thunk;
+    desc_.normalize = normalize_ ? &RulesPlugin::normalize_thunk : nullptr;
+  }
+
+  const entryc_plugin* descriptor() const { return &desc_; }
+  static RulesPlugin*& instance() {
+    static RulesPlugin* p = nullptr;
+    return p;
+  }
+
+ private:
+  static bool applies(std::string_view kinds, std::string_view kind) {
+    while (!kinds.empty()) {
+      const std::size_t sp = kinds.find(' ');
+      if (kinds.substr(0, sp) == kind) return true;
+      if (sp == std::string_view::npos) break;
+      kinds.remove_prefix(sp + 1);
+    }
+    return false;
+  }
+
+  static Json options_of(const entryc_document* doc) {
+    if (doc->struct_size < offsetof(entryc_document, options) + sizeof(entryc_str) || doc->options.len == 0) {
+      return Json::object();
+    }
+    return Json::parse(view(doc->options));
+  }
+
+  static int normalize_thunk(const entryc_document* doc, entryc_str* out, entryc_str* error) {
+    static thread_local std::string result, last_error;
+    try {
+      RulesPlugin& self = *instance();
+      const Json json = Json::parse(view(doc->json));
+      const Json options = options_of(doc);
+      const Document d{view(doc->kind), json, view(doc->edition), view(doc->name), options};
+      std::optional<Normalized> n = self.normalize_(d);
+      if (!n) return 1;
+      if (!n->ok) {
+        last_error = std::move(n->error);
+        *error = str(last_error);
+        return 2;
+      }
+      result = n->json.dump();
+      *out = str(result);
+      return 0;
+    } catch (const std::exception& e) {
+      last_error = std::string("normalize failed: ") + e.what();
+    } catch (...) {
+      last_error = "normalize failed with an unknown exception";
+    }
+    *error = str(last_error);
+    return 3;
+  }
+
+  static int check_thunk(const entryc_host* host, void* ctx, const entryc_document* doc, entryc_str* error) {
+    static thread_local std::string last_error;
+    try {
+      RulesPlugin& self = *instance();
+      const Json json = Json::parse(view(doc->json));
+      const Json options = options_of(doc);
+      const Document d{view(doc->kind), json, view(doc->edition), view(doc->name), options};
+      Reporter out(host, ctx);
+      for (std::size_t i = 0; i < self.rules_.size(); ++i) {
+        if (!applies(self.specs_[i].kinds, d.kind)) continue;
+        out.set_rule(self.specs_[i].id);
+        try {
+          self.rules_[i]->check(d, out);
+        } catch (const std::exception& e) {
+          last_error = std::string("rule ") + self.specs_[i].id + " failed: " + e.what();
+          *error = str(last_error);
+          return 1;
+        }
+      }
+      return 0;
+    } catch (const std::exception& e) {
+      last_error = std::string("plugin failed: ") + e.what();
+    } catch (...) {
+      last_error = "plugin failed with an unknown exception";
+    }
+    *error = str(last_error);
+    return 1;
+  }
+
+  std::string name_, version_;
+  NormalizeFn normalize_ = nullptr;
+  std::vector<RuleSpec> specs_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<entryc_rule_info> infos_;
+  entryc_plugin desc_{};
+};
+
+template <typename T>
+std::unique_ptr<Rule> make_rule() {
+  return std::make_unique<T>();
+}
+
+}  // namespace entryc::sdk
+
+#define ENTRYC_RULE(Class, id, severity, preset, kinds, summary, doc) \
+  ::entryc::sdk::RuleSpec { id, summary, ::entryc::sdk::Severity::severity, preset, kinds, doc, &::entryc::sdk::make_rule<Class> }
+
+// Defines the plugin entry point for a table of rules; `normalize` is a
+// NormalizeFn or nullptr.
+#define ENTRYC_RULES_PLUGIN(name, version, normalize, ...)                                            \
+  extern "C" ENTRYC_PLUGIN_EXPORT const entryc_plugin* entryc_plugin_entry(uint32_t host_abi_version) { \
+    (void)host_abi_version;                                                                           \
+    static ::entryc::sdk::RulesPlugin plugin(name, version, normalize, {__VA_ARGS__});                \
+    ::entryc::sdk::RulesPlugin::instance() = &plugin;                                                 \
+    return plugin.descriptor();                                                                       \
+  }

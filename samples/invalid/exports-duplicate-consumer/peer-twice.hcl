@@ -1,0 +1,11 @@
+Kind = "exported-services"
+Name = "default"
+Services = [
+  {
+    Name = "web"
+    Consumers = [
+      { Peer = "cluster-02" },
+      { Peer = "cluster-02" },
+    ]
+  }
+]

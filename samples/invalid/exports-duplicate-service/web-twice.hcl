@@ -1,0 +1,12 @@
+Kind = "exported-services"
+Name = "default"
+Services = [
+  {
+    Name      = "web"
+    Consumers = [ { Peer = "cluster-02" } ]
+  },
+  {
+    Name      = "web"
+    Consumers = [ { Peer = "cluster-03" } ]
+  }
+]

@@ -1,0 +1,9 @@
+Kind = "exported-services"
+Name = "finance"
+Services = [
+  {
+    Name      = "web"
+    Namespace = "*"
+    Consumers = [ { Peer = "cluster-02" } ]
+  }
+]

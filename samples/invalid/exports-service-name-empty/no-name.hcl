@@ -1,0 +1,7 @@
+Kind = "exported-services"
+Name = "default"
+Services = [
+  {
+    Consumers = [ { Peer = "cluster-02" } ]
+  }
+]

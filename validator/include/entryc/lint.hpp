@@ -1,0 +1,68 @@
+// `entryc lint`: everything Consul would reject in a file, and what it
+// silently ignores, with positions. Parse -> decode like Consul -> rule
+// plugins -> severities and suppressions.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entryc/consul_decode.hpp"
+#include "entryc/diagnostic.hpp"
+#include "entryc/plugin_host.hpp"
+#include "entryc/source.hpp"
+
+namespace entryc::lint {
+
+// What a rule's diagnostics become: its own severity, another one, or nothing.
+enum class Level { off, note, warning, error, rule_default };
+
+struct Config {
+  consul::Edition edition = consul::Edition::ce;
+  std::string preset = "recommended";      // recommended | all
+  std::map<std::string, Level> rules;      // rule id (or core code) -> level
+  std::vector<std::string> exclude;        // globs
+  std::string path;                        // where the config came from (empty: defaults)
+};
+
+// Reads `.entryc.hcl`: the file at `explicit_path`, or the first one found
+// walking up from `start_dir`. Problems are diagnostics with positions.
+Config load_config(SourceManager& sm, const std::string& explicit_path, const std::string& start_dir,
+                   diag::Sink& sink, bool& ok);
+
+// Document kinds lint knows.
+inline constexpr const char* kAclRules = "acl-rules";
+
+struct Options {
+  Config config;
+  std::string forced_kind;  // "", "exported-services", "service-intentions", "acl-rules"
+};
+
+class Linter {
+ public:
+  Linter(const plugins::Host& host, Options options) : host_(host), opts_(std::move(options)) {}
+
+  // Lints one file; every finding goes to `sink` (already filtered by the
+  // configuration and by entryc-ignore comments).
+  void lint(SourceManager& sm, FileId file, diag::Sink& sink) const;
+
+  // What a file is, decided from its content and name.
+  std::string detect_kind(const SourceManager& sm, FileId file) const;
+
+ private:
+  bool enabled(const std::string& code, diag::Severity& sev) const;
+
+  const plugins::Host& host_;
+  Options opts_;
+};
+
+// Codes lint reports itself (parser, decoder, host), for `entryc rules`.
+struct CoreCode {
+  const char* code;
+  diag::Severity severity;
+  const char* summary;
+};
+const std::vector<CoreCode>& core_codes();
+
+}  // namespace entryc::lint

@@ -1,0 +1,704 @@
+// mapstructure v1.5.0 with Consul's decode hooks, over the decode view.
+#include "entryc/consul_decode.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "consul_schemas.hpp"
+#include "entryc/go_strconv.hpp"
+#include "entryc/suggest.hpp"
+#include "entryc/utf8.hpp"
+
+namespace entryc::consul {
+
+using Json = nlohmann::ordered_json;
+using generic::Kind;
+using generic::Node;
+namespace sc = schema;
+
+const char* to_string(Edition e) { return e == Edition::ce ? "ce" : "ent"; }
+
+std::optional<Located> PathIndex::find(std::string_view path) const {
+  std::string p(path);
+  for (;;) {
+    auto it = map_.find(p);
+    if (it != map_.end()) return it->second;
+    const std::size_t cut = p.find_last_of(".[");
+    if (cut == std::string::npos || cut == 0) break;
+    p.resize(cut);
+  }
+  auto it = map_.find("");
+  if (it != map_.end()) return it->second;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& known_kinds() {
+  static const std::vector<std::string> k = {
+      "service-defaults", "proxy-defaults",      "service-router",     "service-splitter",
+      "service-resolver", "ingress-gateway",     "terminating-gateway", "service-intentions",
+      "mesh",             "exported-services",   "sameness-group",     "api-gateway",
+      "tcp-route",        "file-system-certificate", "inline-certificate", "http-route",
+      "control-plane-request-limit", "jwt-provider"};
+  return k;
+}
+
+namespace {
+
+// Go's %v of a decoded value, for mapstructure's messages.
+std::string go_value(const Node* n) {
+  if (!n) return "<nil>";
+  switch (n->kind) {
+    case Kind::null: return "<nil>";
+    case Kind::boolean: return n->num.b ? "true" : "false";
+    case Kind::integer: return std::to_string(n->num.i);
+    case Kind::floating: return gostr::format_float_g(n->num.d);
+    case Kind::string: return std::string(n->str());
+    case Kind::list: {
+      std::string s = "[";
+      bool first = true;
+      for (const Node* e : n->items()) {
+        if (!first) s += ' ';
+        first = false;
+        s += go_value(e);
+      }
+      return s + "]";
+    }
+    case Kind::map: {
+      std::vector<const generic::Entry*> order;
+      for (const generic::Entry& e : n->entries()) order.push_back(&e);
+      std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->key < b->key; });
+      std::string s = "map[";
+      bool first = true;
+      for (const generic::Entry* e : order) {
+        if (!first) s += ' ';
+        first = false;
+        s += std::string(e->key) + ":" + go_value(e->value);
+      }
+      return s + "]";
+    }
+  }
+  return "?";
+}
+
+// Go's type of a decoded value (reflect.Type.String()).
+const char* go_type(const Node* n) {
+  switch (n->kind) {
+    case Kind::null: return "<nil>";
+    case Kind::boolean: return "bool";
+    case Kind::integer: return "int";
+    case Kind::floating: return "float64";
+    case Kind::string: return "string";
+    case Kind::list: return n->of_maps ? "[]map[string]interface {}" : "[]interface {}";
+    case Kind::map: return "map[string]interface {}";
+  }
+  return "?";
+}
+
+// reflect.Kind of a decoded value.
+const char* go_kind(const Node* n) {
+  switch (n->kind) {
+    case Kind::null: return "invalid";
+    case Kind::boolean: return "bool";
+    case Kind::integer: return "int";
+    case Kind::floating: return "float64";
+    case Kind::string: return "string";
+    case Kind::list: return "slice";
+    case Kind::map: return "map";
+  }
+  return "?";
+}
+
+const char* describe(const Node* n) {
+  switch (n->kind) {
+    case Kind::null: return "null";
+    case Kind::boolean: return "a bool";
+    case Kind::integer: return "an integer";
+    case Kind::floating: return "a number";
+    case Kind::string: return "a string";
+    case Kind::list: return n->of_maps ? "a list of blocks" : "a list";
+    case Kind::map: return "an object";
+  }
+  return "a value";
+}
+
+const char* describe(sc::T t) {
+  switch (t) {
+    case sc::T::string: return "a string";
+    case sc::T::boolean: return "a bool";
+    case sc::T::integer: return "an integer";
+    case sc::T::uint64: return "a non-negative integer";
+    case sc::T::time: return "an RFC 3339 time";
+    case sc::T::string_map: return "an object of strings";
+    case sc::T::any_map: return "an object";
+    case sc::T::list: return "a list";
+    case sc::T::object: return "a block";
+    case sc::T::any: return "a value";
+  }
+  return "a value";
+}
+
+std::string join(const std::string& path, std::string_view field) {
+  return path.empty() ? std::string(field) : path + "." + std::string(field);
+}
+
+bool rfc3339(std::string_view s) {
+  // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM), as time.Parse(time.RFC3339, s) accepts.
+  auto digits = [&](std::size_t at, std::size_t n) {
+    if (at + n > s.size()) return false;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4) || s.size() < 20 || s[4] != '-' || !digits(5, 2) || s[7] != '-' || !digits(8, 2) ||
+      s[10] != 'T' || !digits(11, 2) || s[13] != ':' || !digits(14, 2) || s[16] != ':' || !digits(17, 2)) {
+    return false;
+  }
+  std::size_t i = 19;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == start) return false;
+  }
+  if (i < s.size() && s[i] == 'Z') return i + 1 == s.size();
+  return i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && digits(i + 1, 2) && s[i + 3] == ':' &&
+         digits(i + 4, 2);
+}
+
+class Decoder {
+ public:
+  Decoder(const ast::Document& doc, Edition ed, Side side, diag::Sink& sink, DecodedEntry& out)
+      : doc_(doc), ed_(ed), side_(side), sink_(sink), out_(out) {}
+
+  void root(const Node* map, const sc::Struct& spec) {
+    // A field that is missing points at the start of the entry.
+    out_.paths.add("", {{}, {doc_.file, 0, 0}});
+    (void)map;
+    Json j = decode_struct(map, spec, "", true);
+    if (!j.is_object()) j = Json::object();
+    Json result = Json::object();
+    result["Kind"] = out_.kind;
+    for (auto& [k, v] : j.items()) {
+      if (k != "Kind") result[k] = std::move(v);
+    }
+    out_.json = std::move(result);
+  }
+
+  bool ok() const { return errors_ == 0; }
+
+  // After a clean CLI decode, what the server says about what the API
+  // client sends it: fields the server struct lacks in this edition.
+  void server_check(const sc::Struct& spec, const Json& j, const std::string& path) {
+    if (!j.is_object()) return;
+    for (const sc::Field& f : spec.fields) {
+      if (!(f.sides & sc::kApi)) continue;
+      auto it = j.find(f.name);
+      if (it == j.end()) continue;
+      const std::string p = join(path, f.name);
+      const bool on_server = (f.sides & (ed_ == Edition::ce ? sc::kServerCe : sc::kServerEnt)) != 0;
+      if (!on_server && !(f.sides & sc::kServerIgnores)) {
+        const bool empty = f.omitempty && ((it->is_string() && it->get<std::string>().empty()) ||
+                                           (it->is_array() && it->empty()) || (it->is_object() && it->empty()));
+        if (!empty) enterprise_on_server(p, f.name);
+        continue;
+      }
+      if (f.type == sc::T::object && f.object) server_check(*f.object, *it, p);
+      if (f.type == sc::T::list && f.object && it->is_array()) {
+        for (std::size_t i = 0; i < it->size(); ++i) server_check(*f.object, (*it)[i], p + "[" + std::to_string(i) + "]");
+      }
+    }
+  }
+
+ private:
+  SourceRange range(const Node* n) const {
+    if (!n || !n->origin) return {doc_.file, 0, 0};
+    return doc_.range(*n->origin);
+  }
+  SourceRange range(const ast::Key* k) const { return k ? doc_.range(*k) : SourceRange{}; }
+  std::string go(std::string_view go_type) const {
+    std::string s(go_type);
+    const std::size_t p = s.find('%');
+    if (p != std::string::npos) s.replace(p, 1, side_ == Side::cli ? "api" : "structs");
+    return s;
+  }
+  std::string wrap(const std::string& err) const {
+    return side_ == Side::cli ? "Failed to decode config entry input: " + err : err;
+  }
+
+  void type_error(const std::string& path, const Node* n, const std::string& go_msg, const std::string& summary,
+                  const std::string& detail = {}) {
+    ++errors_;
+    out_.failed.push_back(path);
+    diag::Diagnostic d = diag::make(diag::Severity::error, "core-wrong-type", summary, range(n), detail);
+    d.path = path;
+    d.consul_text = wrap("1 error(s) decoding:\n\n* " + go_msg);
+    sink_.report(std::move(d));
+  }
+  void mismatch(const std::string& path, const Node* n, const sc::Field& f, const std::string& go_msg) {
+    type_error(path, n, go_msg,
+               fmt::format("'{}' must be {}, not {}", path.empty() ? "entry" : path, describe(f.type), describe(n)),
+               f.type == sc::T::object
+                   ? "Write it as a block ('" + std::string(f.name) + " { ... }') or an object, once."
+                   : std::string());
+  }
+  void expected_type(const std::string& path, const Node* n, const sc::Field& f, const char* go_target) {
+    mismatch(path, n, f,
+             fmt::format("'{}' expected type '{}', got unconvertible type '{}', value: '{}'", path, go_target,
+                         go_type(n), go_value(n)));
+  }
+
+  void enterprise_on_server(const std::string& path, const char* field) {
+    ++errors_;
+    const std::string_view f = field;
+    const bool ns = f == "Namespace";
+    const std::string err = ns ? fmt::format("invalid config key {}, namespaces are a consul enterprise feature",
+                                             gostr::quote(path))
+                               : fmt::format("invalid config key {}", gostr::quote(path));
+    const std::optional<Located> at = out_.paths.find(path);
+    diag::Diagnostic d = diag::make(
+        diag::Severity::error, "core-enterprise-field",
+        fmt::format("'{}' is a Consul Enterprise field; Consul CE rejects this entry", path), at ? at->key : SourceRange{},
+        fmt::format("`consul config write` accepts '{}' (the API client has the field, even for \"default\"), but a "
+                    "CE server answers 400. Remove it, or lint with --edition ent for an Enterprise cluster.",
+                    field));
+    if (at && !at->key.valid()) d.subject = at->value;
+    d.path = path;
+    d.consul_text = fmt::format("Unexpected response code: 400 (Request decoding failed: 1 error occurred:\n\t* {})",
+                                err);
+    sink_.report(std::move(d));
+  }
+
+  void unknown_key(const std::string& parent, const generic::Entry& e, const sc::Struct& spec, bool at_root) {
+    const std::string key(e.key);
+    const std::string full = join(parent, key);
+    const std::string lower = utf8::ascii_lower(key);
+    if (side_ == Side::cli && at_root && lower == "kind") return;
+    if (side_ == Side::server && at_root &&
+        (key == "Kind" || key == "kind" || key == "CreateIndex" || key == "ModifyIndex")) {
+      return;
+    }
+    ++errors_;
+    out_.incomplete.push_back(parent);
+    std::string go_msg;
+    const std::string full_lower = utf8::ascii_lower(full);
+    const bool enterprise = full_lower.size() >= 9 && full_lower.compare(full_lower.size() - 9, 9, "namespace") == 0;
+    if (enterprise) {
+      go_msg = fmt::format("invalid config key {}, namespaces are a consul enterprise feature", gostr::quote(full));
+    } else if (full_lower.find("jwt") != std::string::npos) {
+      go_msg = fmt::format("invalid config key {}, api-gateway jwt validation is a consul enterprise feature",
+                           gostr::quote(full));
+    } else {
+      go_msg = fmt::format("invalid config key {}", gostr::quote(full));
+    }
+    std::vector<std::string_view> names;
+    std::optional<std::string> alias_of;  // PeerName -> Peer (the old spelling of the peer_name alias)
+    auto squash = [](std::string_view s) {
+      std::string o;
+      for (char c : s) {
+        if (c != '_') o.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+      }
+      return o;
+    };
+    for (const sc::Field& f : spec.fields) {
+      if (!available(f)) continue;
+      names.push_back(f.name);
+      std::string_view aliases = f.aliases;
+      while (!aliases.empty()) {
+        const std::size_t c = aliases.find(',');
+        if (squash(aliases.substr(0, c)) == squash(key)) alias_of = f.name;
+        aliases = c == std::string_view::npos ? std::string_view{} : aliases.substr(c + 1);
+      }
+    }
+    std::string summary = fmt::format("unknown field '{}'{}", key, parent.empty() ? "" : " in " + parent);
+    std::string detail;
+    if (alias_of) {
+      summary += fmt::format("; did you mean '{}'?", *alias_of);
+      detail = fmt::format("Consul accepts '{}' and its alias '{}', but not '{}' (an older spelling).", *alias_of,
+                           utf8::ascii_lower(*alias_of) == "peer" ? "peer_name" : "its snake_case alias", key);
+    } else if (auto m = suggest(key, names)) {
+      summary += fmt::format("; did you mean '{}'?", *m);
+    } else if (enterprise || utf8::ascii_lower(key) == "partition") {
+      detail = "This field exists only in Consul Enterprise; lint with --edition ent for an Enterprise cluster.";
+    } else {
+      std::string list;
+      for (std::string_view n : names) {
+        if (n == "CreateIndex" || n == "ModifyIndex" || n == "Hash" || n == "RaftIndex" || n == "Kind") continue;
+        list += (list.empty() ? "" : ", ") + std::string(n);
+      }
+      detail = fmt::format("{} has the fields {}.", spec.name, list);
+    }
+    diag::Diagnostic d = diag::make(diag::Severity::error, enterprise ? "core-enterprise-field" : "core-unknown-field",
+                                    std::move(summary), range(e.origin_key), std::move(detail));
+    d.path = full;
+    d.consul_text = wrap("1 error occurred:\n\t* " + go_msg + "\n\n");
+    sink_.report(std::move(d));
+  }
+
+  bool available(const sc::Field& f) const {
+    if (side_ == Side::cli) return f.sides & sc::kApi;
+    return f.sides & (ed_ == Edition::ce ? sc::kServerCe : sc::kServerEnt);
+  }
+
+  struct Key {
+    std::string name;
+    const generic::Entry* entry;
+    bool used = false;
+  };
+
+  Json decode_struct(const Node* map, const sc::Struct& spec, const std::string& path, bool at_root = false) {
+    std::vector<Key> keys;
+    for (const generic::Entry& e : map->entries()) keys.push_back({std::string(e.key), &e});
+    // HookTranslateKeys: alias -> canonical key, unless the canonical
+    // (lower-case) key is already there.
+    for (const sc::Field& f : spec.fields) {
+      if (!available(f) || !*f.aliases) continue;
+      const std::string canonical = utf8::ascii_lower(f.name);
+      std::string_view aliases = f.aliases;
+      while (!aliases.empty()) {
+        const std::size_t c = aliases.find(',');
+        const std::string alias(aliases.substr(0, c));
+        aliases = c == std::string_view::npos ? std::string_view{} : aliases.substr(c + 1);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+          if (utf8::ascii_lower(keys[i].name) != alias) continue;
+          const Key moved = keys[i];
+          keys.erase(keys.begin() + static_cast<std::ptrdiff_t>(i));
+          const bool present = std::any_of(keys.begin(), keys.end(), [&](const Key& k) { return k.name == canonical; });
+          if (present) {
+            diag::Diagnostic d = diag::make(
+                diag::Severity::warning, "core-alias-ignored",
+                fmt::format("'{}' is ignored because '{}' is also set", moved.name, canonical),
+                range(moved.entry->origin_key),
+                fmt::format("Consul translates the alias '{}' to '{}' only when '{}' is not set, and then drops it "
+                            "silently. Keep one of them.",
+                            moved.name, f.name, canonical));
+            d.path = join(path, moved.name);
+            sink_.report(std::move(d));
+          } else {
+            keys.push_back({canonical, moved.entry});
+          }
+          break;
+        }
+      }
+    }
+    Json out = Json::object();
+    for (const sc::Field& f : spec.fields) {
+      if (!available(f)) continue;
+      Key* hit = nullptr;
+      for (Key& k : keys) {
+        if (k.name == f.name) {
+          hit = &k;
+          break;
+        }
+      }
+      if (!hit) {
+        for (Key& k : keys) {
+          if (utf8::equal_fold(k.name, f.name)) {
+            hit = &k;
+            break;
+          }
+        }
+      }
+      if (!hit) continue;
+      hit->used = true;
+      const std::string p = join(path, f.name);
+      out_.paths.add(p, {range(hit->entry->origin_key), range(hit->entry->value)});
+      std::optional<Json> v = decode(hit->entry->value, f, p);
+      if (v) out[f.name] = std::move(*v);
+    }
+    for (const Key& k : keys) {
+      if (!k.used) unknown_key(path, *k.entry, spec, at_root);
+    }
+    return out;
+  }
+
+  // Decodes one value into a field's type; nothing for nil or on error.
+  std::optional<Json> decode(const Node* n, const sc::Field& f, const std::string& path) {
+    return decode_as(n, f.type, f, path);
+  }
+
+  std::optional<Json> decode_as(const Node* n, sc::T type, const sc::Field& f, const std::string& path) {
+    if (!n || n->kind == Kind::null) return std::nullopt;
+    // HookWeakDecodeFromSlice: a list of blocks unwraps to its single block.
+    if (n->kind == Kind::list && n->of_maps && type != sc::T::list) {
+      if (n->size == 0) return std::nullopt;
+      if (n->size == 1) n = n->items()[0];
+    }
+    switch (type) {
+      case sc::T::string:
+        switch (n->kind) {
+          case Kind::string: return Json(std::string(n->str()));
+          case Kind::boolean: return Json(n->num.b ? "1" : "0");
+          case Kind::integer: return Json(std::to_string(n->num.i));
+          case Kind::floating: return Json(gostr::format_float_f(n->num.d));
+          default: expected_type(path, n, f, go(f.go_type).c_str()); return std::nullopt;
+        }
+      case sc::T::boolean:
+        switch (n->kind) {
+          case Kind::boolean: return Json(n->num.b);
+          case Kind::integer: return Json(n->num.i != 0);
+          case Kind::floating: return Json(n->num.d != 0);
+          case Kind::string: {
+            if (n->size == 0) return Json(false);
+            if (auto b = gostr::parse_bool(n->str())) return Json(*b);
+            mismatch(path, n, f,
+                     fmt::format("cannot parse '{}' as bool: strconv.ParseBool: parsing {}: invalid syntax", path,
+                                 gostr::quote(n->str())));
+            return std::nullopt;
+          }
+          default: expected_type(path, n, f, "bool"); return std::nullopt;
+        }
+      case sc::T::integer:
+      case sc::T::uint64: {
+        const bool u = type == sc::T::uint64;
+        switch (n->kind) {
+          case Kind::integer:
+            if (u && n->num.i < 0) {
+              mismatch(path, n, f, fmt::format("cannot parse '{}', {} overflows uint", path, n->num.i));
+              return std::nullopt;
+            }
+            return Json(n->num.i);
+          case Kind::floating:
+            if (u && n->num.d < 0) {
+              mismatch(path, n, f, fmt::format("cannot parse '{}', {} overflows uint", path, gostr::format_float_g(n->num.d)));
+              return std::nullopt;
+            }
+            return Json(static_cast<std::int64_t>(std::trunc(n->num.d)));
+          case Kind::boolean: return Json(n->num.b ? 1 : 0);
+          case Kind::string: {
+            if (n->size == 0) return Json(0);
+            const gostr::IntResult r = u ? gostr::parse_uint(n->str()) : gostr::parse_int(n->str());
+            if (!r.ok()) {
+              mismatch(path, n, f, fmt::format("cannot parse '{}' as {}: {}", path, u ? "uint" : "int", r.error));
+              return std::nullopt;
+            }
+            return Json(r.value);
+          }
+          default: expected_type(path, n, f, u ? "uint64" : "int"); return std::nullopt;
+        }
+      }
+      case sc::T::time:
+        if (n->kind == Kind::string) {
+          if (rfc3339(n->str())) return Json(std::string(n->str()));
+          mismatch(path, n, f,
+                   fmt::format("error decoding '{}': parsing time {} as \"2006-01-02T15:04:05Z07:00\": cannot parse",
+                               path, gostr::quote(n->str())));
+          return std::nullopt;
+        }
+        if (n->kind != Kind::map) {
+          mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
+          return std::nullopt;
+        }
+        return Json(Json::object());
+      case sc::T::string_map:
+      case sc::T::any_map: {
+        Json m = Json::object();
+        auto merge = [&](const Node* map) {
+          for (const generic::Entry& e : map->entries()) {
+            const std::string p = path + "[" + std::string(e.key) + "]";
+            out_.paths.add(p, {range(e.origin_key), range(e.value)});
+            if (type == sc::T::any_map) {
+              m[std::string(e.key)] = to_json(e.value);
+              continue;
+            }
+            static const sc::Field kString{"", sc::T::string, "string"};
+            std::optional<Json> v = decode_as(e.value, sc::T::string, kString, p);
+            if (v) m[std::string(e.key)] = std::move(*v);
+          }
+        };
+        if (n->kind == Kind::map) {
+          merge(n);
+          return m;
+        }
+        if (n->kind == Kind::list) {  // weakly typed: a list of maps merges
+          for (const Node* e : n->items()) {
+            if (e->kind != Kind::map) {
+              mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(e)));
+              return std::nullopt;
+            }
+            merge(e);
+          }
+          return m;
+        }
+        mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
+        return std::nullopt;
+      }
+      case sc::T::list: {
+        Json arr = Json::array();
+        auto one = [&](const Node* e, std::size_t i) {
+          const std::string p = path + "[" + std::to_string(i) + "]";
+          out_.paths.add(p, {{}, range(e)});
+          sc::Field ef{"", f.elem, f.elem == sc::T::object ? f.object->name : "string", f.object};
+          std::optional<Json> v = decode_as(e, f.elem, ef, p);
+          if (!v) v = f.elem == sc::T::object ? Json(Json::object()) : Json();
+          arr.push_back(std::move(*v));
+        };
+        if (n->kind == Kind::list) {
+          std::size_t i = 0;
+          for (const Node* e : n->items()) one(e, i++);
+        } else if (n->kind == Kind::map && n->size == 0) {
+          // an empty object is an empty list
+        } else {
+          one(n, 0);  // any other value is lifted into a list of one
+        }
+        return arr;
+      }
+      case sc::T::object:
+        if (n->kind != Kind::map) {
+          mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
+          return std::nullopt;
+        }
+        return decode_struct(n, *f.object, path);
+      case sc::T::any: return to_json(n);
+    }
+    return std::nullopt;
+  }
+
+  const ast::Document& doc_;
+  Edition ed_;
+  Side side_;
+  diag::Sink& sink_;
+  DecodedEntry& out_;
+  int errors_ = 0;
+};
+
+void kind_error(diag::Sink& sink, const ast::Document& doc, SourceRange at, const char* code, std::string summary,
+                std::string detail, const std::string& go_msg, Side side) {
+  diag::Diagnostic d = diag::make(diag::Severity::error, code, std::move(summary), at, std::move(detail));
+  d.consul_text = side == Side::cli ? "Failed to decode config entry input: " + go_msg : go_msg;
+  (void)doc;
+  sink.report(std::move(d));
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const generic::Node* n) {
+  if (!n) return nullptr;
+  switch (n->kind) {
+    case Kind::null: return nullptr;
+    case Kind::boolean: return n->num.b;
+    case Kind::integer: return n->num.i;
+    case Kind::floating: return n->num.d;
+    case Kind::string: return std::string(n->str());
+    case Kind::list: {
+      Json a = Json::array();
+      for (const Node* e : n->items()) a.push_back(to_json(e));
+      return a;
+    }
+    case Kind::map: {
+      Json o = Json::object();
+      for (const generic::Entry& e : n->entries()) o[std::string(e.key)] = to_json(e.value);
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+void index_into(const ast::Document& doc, const Node* n, const std::string& path, SourceRange key, PathIndex& idx) {
+  if (!n) return;
+  idx.add(path, {key, n->origin ? doc.range(*n->origin) : SourceRange{doc.file, 0, 0}});
+  if (n->kind == Kind::list) {
+    std::size_t i = 0;
+    for (const Node* e : n->items()) index_into(doc, e, path + "[" + std::to_string(i++) + "]", {}, idx);
+  } else if (n->kind == Kind::map) {
+    for (const generic::Entry& e : n->entries()) {
+      const std::string k(e.key);
+      bool plain = !k.empty();
+      for (char c : k) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+          plain = false;
+        }
+      }
+      const std::string seg = plain ? k : "[" + nlohmann::json(k).dump() + "]";
+      const std::string p = path.empty() ? (plain ? seg : seg) : (plain ? path + "." + seg : path + seg);
+      index_into(doc, e.value, p, e.origin_key ? doc.range(*e.origin_key) : SourceRange{}, idx);
+    }
+  }
+}
+}  // namespace
+
+PathIndex index_generic(const ast::Document& doc, const generic::Node* root) {
+  PathIndex idx;
+  index_into(doc, root, "", {}, idx);
+  return idx;
+}
+
+DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& tree, Edition edition, Side side,
+                                 diag::Sink& sink) {
+  DecodeResult r;
+  const Node* root = tree.root;
+  const SourceRange file_start{doc.file, 0, 0};
+  if (!root || root->kind != Kind::map) return r;
+  const generic::Entry* kind_entry = nullptr;
+  for (const generic::Entry& e : root->entries()) {
+    if (e.key == "Kind") kind_entry = &e;
+  }
+  if (!kind_entry) {
+    for (const generic::Entry& e : root->entries()) {
+      if (e.key == "kind") kind_entry = &e;
+    }
+  }
+  if (!kind_entry) {
+    std::string detail = "Every config entry names its kind: Kind = \"service-intentions\", for example.";
+    for (const generic::Entry& e : root->entries()) {
+      if (utf8::ascii_lower(e.key) == "kind") {
+        detail = fmt::format("Consul looks for exactly 'Kind' or 'kind'; '{}' is not found.", e.key);
+      }
+    }
+    kind_error(sink, doc, file_start, "core-missing-kind", "config entry has no 'Kind'", std::move(detail),
+               "Payload does not contain a kind/Kind key at the top level", side);
+    return r;
+  }
+  const Node* kv = kind_entry->value;
+  if (kv && kv->kind == Kind::list && kv->of_maps && kv->size == 1) kv = kv->items()[0];
+  if (!kv || kv->kind != Kind::string) {
+    kind_error(sink, doc, kv && kv->origin ? doc.range(*kv->origin) : file_start, "core-wrong-type",
+               "'Kind' must be a string", "Write Kind = \"service-intentions\", for example.",
+               "Kind value in payload is not a string", side);
+    return r;
+  }
+  const std::string kind(kv->str());
+  const auto& known = known_kinds();
+  if (std::find(known.begin(), known.end(), kind) == known.end()) {
+    std::vector<std::string_view> names(known.begin(), known.end());
+    std::string summary = fmt::format("unknown config entry kind '{}'", kind);
+    if (auto m = suggest(kind, names)) summary += fmt::format("; did you mean '{}'?", *m);
+    kind_error(sink, doc, doc.range(*kv->origin), "core-unknown-kind", std::move(summary),
+               "Kinds are case-sensitive and singular or plural exactly as Consul names them.",
+               "invalid config entry kind: " + kind, side);
+    return r;
+  }
+  DecodedEntry entry;
+  entry.kind = kind;
+  const sc::Kind* spec = sc::find(kind);
+  if (!spec) {
+    entry.checked_kind = false;
+    entry.json = Json::object({{"Kind", kind}});
+    diag::Diagnostic d = diag::make(diag::Severity::note, "core-kind-not-checked",
+                                    fmt::format("entryc does not check '{}' entries", kind),
+                                    doc.range(*kv->origin),
+                                    "Only the syntax of this entry was checked; entryc validates exported-services "
+                                    "and service-intentions entries and ACL rules.");
+    sink.report(std::move(d));
+    r.entry = std::move(entry);
+    r.ok = true;
+    return r;
+  }
+  Decoder dec(doc, edition, side, sink, entry);
+  dec.root(root, *spec->root);
+  bool ok = dec.ok();
+  if (ok && side == Side::cli) {
+    diag::Collector server;
+    dec.server_check(*spec->root, entry.json, "");
+    ok = dec.ok();
+  }
+  if (entry.json.contains("Name") && entry.json["Name"].is_string()) entry.name = entry.json["Name"];
+  r.entry = std::move(entry);
+  r.ok = ok;
+  return r;
+}
+
+}  // namespace entryc::consul

@@ -1,0 +1,52 @@
+// The Go structs Consul decodes config entries into, as data: field names,
+// types, alias tags and which decoder (the CLI's API client structs, the CE
+// or Enterprise server structs) has each field. Field order is the structs'
+// declaration order, which decides ties in case-insensitive matching.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace entryc::consul::schema {
+
+enum class T : std::uint8_t { string, boolean, integer, uint64, time, string_map, any_map, list, object, any };
+
+enum Side : std::uint8_t {
+  kApi = 1,        // api.* structs (consul config write)
+  kServerCe = 2,   // agent/structs, CE build
+  kServerEnt = 4,  // agent/structs, Enterprise build
+  kServer = kServerCe | kServerEnt,
+  kAll = kApi | kServer,
+  kApiEnt = kApi | kServerEnt,      // Namespace / Partition via acl.EnterpriseMeta
+  kServerIgnores = 8,               // API-only field the server ignores by name (CreateIndex, ModifyIndex)
+};
+
+struct Struct;
+
+struct Field {
+  const char* name;
+  T type;
+  const char* go_type;  // for mapstructure's messages; "%" stands for "api" or "structs"
+  const Struct* object = nullptr;  // object, or list of object
+  T elem = T::any;                 // element type of a list
+  const char* aliases = "";        // comma-separated alias tags
+  std::uint8_t sides = kAll;
+  bool omitempty = true;           // the API client omits the zero value when it sends the entry
+};
+
+struct Struct {
+  const char* name;  // Go type name without package
+  std::vector<Field> fields;
+};
+
+struct Kind {
+  const char* kind;
+  const Struct* root;
+};
+
+// Kinds entryc decodes field by field.
+const std::vector<Kind>& kinds();
+const Kind* find(std::string_view kind);
+
+}  // namespace entryc::consul::schema

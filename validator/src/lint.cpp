@@ -1,0 +1,229 @@
+#include "entryc/lint.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "entryc/document.hpp"
+#include "entryc/load.hpp"
+#include "entryc/suggest.hpp"
+#include "entryc/utf8.hpp"
+#include "suppress.hpp"
+
+namespace entryc::lint {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kAclKeys[] = {"acl",          "agent",          "agent_prefix",    "event",
+                                "event_prefix", "key",            "key_prefix",      "keyring",
+                                "mesh",         "node",           "node_prefix",     "operator",
+                                "peering",      "query",          "query_prefix",    "service",
+                                "service_prefix", "session",      "session_prefix",  "identity",
+                                "identity_prefix", "namespace",   "namespace_prefix", "partition",
+                                "partition_prefix"};
+
+bool is_acl_key(std::string_view k) {
+  for (const char* a : kAclKeys) {
+    if (utf8::equal_fold(k, a)) return true;
+  }
+  return false;
+}
+
+bool has_kind_key(const generic::Node* root) {
+  if (!root || root->kind != generic::Kind::map) return false;
+  return root->get("Kind") || root->get("kind");
+}
+
+// Unchangeable: problems of the input itself, not findings of a rule.
+bool fixed_code(std::string_view code) {
+  return code == "core-syntax" || code == "core-encoding" || code == "core-io" || code == "core-limit" ||
+         code.rfind("core-plugin", 0) == 0 || code == "core-suppression";
+}
+
+diag::Severity to_severity(int32_t s, diag::Severity fallback) {
+  switch (s) {
+    case ENTRYC_SEVERITY_ERROR: return diag::Severity::error;
+    case ENTRYC_SEVERITY_WARNING: return diag::Severity::warning;
+    case ENTRYC_SEVERITY_NOTE: return diag::Severity::note;
+    default: return fallback;
+  }
+}
+
+std::string str(entryc_str s) { return std::string(s.ptr ? s.ptr : "", s.len); }
+
+bool under(std::string_view path, const std::vector<std::string>& failed) {
+  for (const std::string& f : failed) {
+    if (path.substr(0, f.size()) == f && (path.size() == f.size() || path[f.size()] == '.' || path[f.size()] == '[')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const std::vector<CoreCode>& core_codes() {
+  static const std::vector<CoreCode> c = {
+      {"core-syntax", diag::Severity::error, "the file is not valid HCL v1 or JSON"},
+      {"core-encoding", diag::Severity::error, "invalid UTF-8, a NUL byte or a byte order mark"},
+      {"core-decode", diag::Severity::error, "HashiCorp's decoder rejects a value (integer overflow, mixed types)"},
+      {"core-limit", diag::Severity::error, "an input beyond entryc's limits (docs/limits.md)"},
+      {"core-io", diag::Severity::error, "a path that cannot be read"},
+      {"core-empty", diag::Severity::note, "the file has no content"},
+      {"core-missing-kind", diag::Severity::error, "a config entry without 'Kind'"},
+      {"core-unknown-kind", diag::Severity::error, "an unknown config entry kind"},
+      {"core-kind-not-checked", diag::Severity::note, "a config entry kind entryc does not check"},
+      {"core-unknown-document", diag::Severity::error, "a file that is neither a config entry nor ACL rules"},
+      {"core-unknown-field", diag::Severity::error, "a field Consul does not know (invalid config key)"},
+      {"core-enterprise-field", diag::Severity::error, "a Consul Enterprise field in a CE config entry"},
+      {"core-wrong-type", diag::Severity::error, "a value of the wrong type for its field"},
+      {"core-alias-ignored", diag::Severity::warning, "an alias key Consul drops because the canonical key is set"},
+      {"core-plugin-load", diag::Severity::error, "a plugin that cannot be loaded"},
+      {"core-plugin-failure", diag::Severity::error, "a plugin that failed while checking a file"},
+      {"core-suppression", diag::Severity::error, "an entryc-ignore comment without a reason or rule"},
+      {"core-suppression-unused", diag::Severity::warning, "an entryc-ignore comment that suppresses nothing"},
+      {"hcl-swallowed-error", diag::Severity::warning, "a syntax error HCL v1 ignores"},
+      {"hcl-dangling-assign", diag::Severity::warning, "'key =' at the end of the file, dropped by HCL v1"},
+      {"hcl-multiline-block-header", diag::Severity::warning, "a block header continued on the next line"},
+      {"hcl-duplicate-attribute", diag::Severity::warning, "an attribute set twice in one block"},
+      {"json-lenient", diag::Severity::warning, "JSON only HCL v1's lenient JSON parser accepts"},
+  };
+  return c;
+}
+
+bool Linter::enabled(const std::string& code, diag::Severity& sev) const {
+  if (fixed_code(code)) return true;
+  auto it = opts_.config.rules.find(code);
+  Level level = it == opts_.config.rules.end() ? Level::rule_default : it->second;
+  if (level == Level::rule_default) {
+    if (const plugins::RuleInfo* r = host_.rule(code)) {
+      if (r->preset != "recommended" && opts_.config.preset != "all") return false;
+    }
+    return true;
+  }
+  switch (level) {
+    case Level::off: return false;
+    case Level::note: sev = diag::Severity::note; break;
+    case Level::warning: sev = diag::Severity::warning; break;
+    case Level::error: sev = diag::Severity::error; break;
+    case Level::rule_default: break;
+  }
+  return true;
+}
+
+std::string Linter::detect_kind(const SourceManager& sm, FileId file) const {
+  if (!opts_.forced_kind.empty()) return opts_.forced_kind;
+  diag::Collector ignore;
+  ReadOptions ro;
+  ro.reader = Reader::hcl;
+  ParsedDocument pd = read_document(sm, file, ignore, ro);
+  const generic::Node* root = pd.tree.root;
+  if (has_kind_key(root)) return "config-entry";
+  if (root && root->kind == generic::Kind::map) {
+    for (const generic::Entry& e : root->entries()) {
+      if (is_acl_key(e.key)) return kAclRules;
+    }
+  }
+  const std::string name = sm.file(file).name();
+  const std::string base = fs::path(name).filename().string();
+  const std::string parent = fs::path(name).parent_path().filename().string();
+  if (base.find(".policy.") != std::string::npos || base.find("acl") != std::string::npos || parent == "acl" ||
+      parent == "policies") {
+    return kAclRules;
+  }
+  return "config-entry";
+}
+
+void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
+  const std::string kind = detect_kind(sm, file);
+  const bool acl = kind == kAclRules;
+  diag::Collector local;
+  ReadOptions ro;
+  ro.reader = acl ? Reader::hcl : Reader::consul;  // ACL rules: HashiCorp's own JSON parser
+  ro.dup_error = acl;                              // and duplicate attributes are errors
+  ParsedDocument pd = read_document(sm, file, local, ro);
+  const std::string edition = consul::to_string(opts_.config.edition);
+  const SourceFile& sf = sm.file(file);
+
+  static const std::vector<std::string> kNone;
+  auto emit_plugin_report = [&](const consul::PathIndex& paths, const std::vector<std::string>& failed,
+                                const std::vector<std::string>& incomplete, const std::string& wrap_prefix) {
+    return [&, wrap_prefix](const plugins::Plugin& plugin, const entryc_report& r) {
+      const std::string rule = str(r.rule_id);
+      const plugins::RuleInfo* info = host_.rule(rule);
+      const std::string path = str(r.path);
+      if (under(path, failed)) return;
+      diag::Diagnostic d;
+      d.severity = to_severity(r.severity, info ? info->severity : diag::Severity::error);
+      if (d.severity != diag::Severity::error && under(path, incomplete)) return;
+      d.code = info ? rule : fmt::format("{}/{}", plugin.name, rule);
+      d.summary = str(r.summary);
+      d.detail = str(r.detail);
+      d.path = path;
+      if (const auto at = paths.find(path)) {
+        if (r.target == ENTRYC_TARGET_KEY && at->key.valid()) {
+          d.subject = at->key;
+        } else if (r.target == ENTRYC_TARGET_ENTRY && at->key.valid()) {
+          d.subject = {at->key.file, at->key.begin, at->value.end};
+        } else {
+          d.subject = at->value;
+        }
+      } else {
+        d.subject = {file, 0, 0};
+      }
+      const std::string ct = str(r.consul_text);
+      if (!ct.empty()) d.consul_text = wrap_prefix.empty() ? ct : wrap_prefix + ct + ")";
+      const std::string note = str(r.note);
+      if (!note.empty()) {
+        SourceRange nr{};
+        if (r.note_path.len) {
+          if (const auto at = paths.find(str(r.note_path))) nr = at->key.valid() ? at->key : at->value;
+        }
+        d.notes.push_back({note, nr});
+      }
+      local.report(std::move(d));
+    };
+  };
+
+  if (pd.accepted() && pd.tree.root) {
+    if (acl) {
+      const consul::PathIndex paths = consul::index_generic(pd.doc, pd.tree.root);
+      const std::string json = consul::to_json(pd.tree.root).dump();
+      host_.check(kAclRules, json, edition, sf.name(), emit_plugin_report(paths, kNone, kNone, ""), local,
+                  {file, 0, 0});
+    } else if (kind == "config-entry" || has_kind_key(pd.tree.root) || !opts_.forced_kind.empty()) {
+      if (!has_kind_key(pd.tree.root) && pd.tree.root->size == 0) {
+        // an empty file: parse reported nothing, say what Consul would
+      }
+      consul::DecodeResult dr =
+          consul::decode_config_entry(pd.doc, pd.tree, opts_.config.edition, consul::Side::cli, local);
+      if (dr.entry && dr.entry->checked_kind) {
+        const consul::DecodedEntry& e = *dr.entry;
+        const std::string wrap =
+            fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
+        host_.check(e.kind, e.json.dump(), edition, sf.name(), emit_plugin_report(e.paths, e.failed, e.incomplete, wrap),
+                    local, {file, 0, 0});
+      }
+    }
+  }
+
+  // Severities from the configuration, then entryc-ignore comments.
+  std::vector<diag::Diagnostic> kept;
+  for (diag::Diagnostic& d : local.diagnostics()) {
+    diag::Severity sev = d.severity;
+    if (!enabled(d.code, sev)) continue;
+    d.severity = sev;
+    kept.push_back(std::move(d));
+  }
+  std::vector<std::string> known;
+  for (const plugins::RuleInfo* r : host_.rules()) known.push_back(r->id);
+  for (const CoreCode& c : core_codes()) known.emplace_back(c.code);
+  apply_suppressions(pd.doc, sf, known, kept);
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return a.subject.begin < b.subject.begin; });
+  for (diag::Diagnostic& d : kept) out.report(std::move(d));
+}
+
+}  // namespace entryc::lint

@@ -1,0 +1,252 @@
+#include "entryc/plugin_host.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <boost/dll/library_info.hpp>
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/dll/shared_library.hpp>
+#include <fmt/format.h>
+
+namespace entryc::plugins {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string to_string(entryc_str s) { return std::string(s.ptr ? s.ptr : "", s.len); }
+
+void load_error(diag::Sink& sink, std::string summary, std::string detail) {
+  sink.report(diag::make(diag::Severity::error, "core-plugin-load", std::move(summary), {}, std::move(detail)));
+}
+
+std::vector<std::string> split_kinds(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    const std::size_t sp = s.find(' ');
+    if (sp != 0) out.emplace_back(s.substr(0, sp));
+    if (sp == std::string_view::npos) break;
+    s.remove_prefix(sp + 1);
+  }
+  return out;
+}
+
+struct CallContext {
+  const Plugin* plugin;
+  const ReportFn* fn;
+};
+
+void host_report(void* ctx, const entryc_report* r) {
+  auto* c = static_cast<CallContext*>(ctx);
+  if (!r || r->struct_size < offsetof(entryc_report, note)) return;
+  (*c->fn)(*c->plugin, *r);
+}
+
+const entryc_host kHostTable = {sizeof(entryc_host), ENTRYC_PLUGIN_ABI_VERSION, &host_report};
+
+}  // namespace
+
+Host::Host() = default;
+Host::~Host() = default;
+
+std::string Host::default_plugin_dir() {
+  boost::dll::fs::error_code ec;
+  const fs::path exe = boost::dll::program_location(ec);
+  if (ec) return {};
+  return (exe.parent_path().parent_path() / "lib" / "entryc" / "plugins").lexically_normal().string();
+}
+
+bool Host::load_file(const std::string& path, diag::Sink& sink) {
+  // Inspect the file before loading it: a foreign library's constructors
+  // must not run in our process.
+  try {
+    boost::dll::library_info info(path, true);
+    const std::vector<std::string> symbols = info.symbols();
+    if (std::find(symbols.begin(), symbols.end(), ENTRYC_PLUGIN_ENTRY_SYMBOL) == symbols.end()) {
+      load_error(sink, fmt::format("'{}' is not an entryc plugin", path),
+                 fmt::format("It does not export '{}'. Remove it from the plugin directory, or build it with "
+                             "the entryc plugin SDK.",
+                             ENTRYC_PLUGIN_ENTRY_SYMBOL));
+      return false;
+    }
+  } catch (const std::exception& e) {
+    load_error(sink, fmt::format("'{}' is not a loadable shared library", path), e.what());
+    return false;
+  }
+  auto lib = std::make_shared<boost::dll::shared_library>();
+  try {
+    lib->load(path, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now);
+  } catch (const std::exception& e) {
+    load_error(sink, fmt::format("cannot load plugin '{}'", path), e.what());
+    return false;
+  }
+  auto entry = lib->get<const entryc_plugin*(std::uint32_t)>(ENTRYC_PLUGIN_ENTRY_SYMBOL);
+  const entryc_plugin* d = entry(ENTRYC_PLUGIN_ABI_VERSION);
+  if (!d) {
+    load_error(sink, fmt::format("plugin '{}' refused to load", path), "Its entry point returned nothing.");
+    return false;
+  }
+  if (d->abi_version != ENTRYC_PLUGIN_ABI_VERSION || d->struct_size < sizeof(entryc_plugin)) {
+    load_error(sink,
+               fmt::format("plugin '{}' was built for plugin ABI version {}, but this entryc speaks version {}",
+                           path, d->abi_version, ENTRYC_PLUGIN_ABI_VERSION),
+               "Rebuild the plugin against this entryc's SDK (include/entryc/plugin_abi.h).");
+    return false;
+  }
+  if (d->kind != ENTRYC_PLUGIN_RULES || !d->check) {
+    load_error(sink, fmt::format("plugin '{}' is not a rules plugin", path),
+               "This entryc loads rule plugins from the plugin directory.");
+    return false;
+  }
+  auto p = std::make_unique<Plugin>();
+  p->name = to_string(d->name);
+  p->version = to_string(d->version);
+  p->path = path;
+  p->abi_version = d->abi_version;
+  p->library = lib;
+  p->descriptor = d;
+  for (const auto& existing : plugins_) {
+    if (existing->name == p->name) {
+      sink.report(diag::make(diag::Severity::warning, "core-plugin-load",
+                             fmt::format("plugin '{}' at '{}' is ignored: already loaded from '{}'", p->name, path,
+                                         existing->path),
+                             {}, "The first directory on the plugin search path wins."));
+      return true;
+    }
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < d->rule_count; ++i) {
+    const entryc_rule_info& ri = d->rules[i];
+    RuleInfo r;
+    r.id = to_string(ri.id);
+    r.summary = to_string(ri.summary);
+    r.severity = ri.severity == ENTRYC_SEVERITY_ERROR     ? diag::Severity::error
+                 : ri.severity == ENTRYC_SEVERITY_WARNING ? diag::Severity::warning
+                                                          : diag::Severity::note;
+    r.preset = to_string(ri.preset);
+    r.kinds = split_kinds(to_string(ri.kinds));
+    r.doc = to_string(ri.doc);
+    if (const RuleInfo* other = rule(r.id)) {
+      load_error(sink,
+                 fmt::format("rule '{}' is defined by both plugin '{}' ({}) and plugin '{}' ({})", r.id,
+                             other->plugin->name, other->plugin->path, p->name, path),
+                 "Rule ids must be unique; remove or rename one of the plugins.");
+      ok = false;
+      continue;
+    }
+    r.plugin = p.get();
+    p->rules.push_back(std::move(r));
+  }
+  if (!ok) return false;
+  plugins_.push_back(std::move(p));
+  return true;
+}
+
+bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink) {
+  search_path_.assign(plugin_dirs.begin(), plugin_dirs.end());
+  if (const char* env = std::getenv("ENTRYC_PLUGIN_PATH")) {
+    std::string_view s = env;
+    while (!s.empty()) {
+      const std::size_t c = s.find(':');
+      if (c != 0) search_path_.emplace_back(s.substr(0, c));
+      if (c == std::string_view::npos) break;
+      s.remove_prefix(c + 1);
+    }
+  }
+  const std::string own = default_plugin_dir();
+  if (!own.empty()) search_path_.push_back(own);
+  bool ok = true;
+  for (std::size_t i = 0; i < search_path_.size(); ++i) {
+    const std::string& dir = search_path_[i];
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      // Explicit directories must exist; the built-in one may not (a bare binary).
+      if (i < plugin_dirs.size()) {
+        load_error(sink, fmt::format("plugin directory '{}' does not exist", dir), "Check --plugin-dir.");
+        ok = false;
+      }
+      continue;
+    }
+    std::vector<std::string> files;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".so" && e.is_regular_file(ec)) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& f : files) ok = load_file(f, sink) && ok;
+  }
+  return ok;
+}
+
+const RuleInfo* Host::rule(std::string_view id) const {
+  for (const auto& p : plugins_) {
+    for (const RuleInfo& r : p->rules) {
+      if (r.id == id) return &r;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<const RuleInfo*> Host::rules() const {
+  std::vector<const RuleInfo*> out;
+  for (const auto& p : plugins_) {
+    for (const RuleInfo& r : p->rules) out.push_back(&r);
+  }
+  std::sort(out.begin(), out.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
+  return out;
+}
+
+Host::Normalized Host::normalize(std::string_view kind, std::string_view json, std::string_view edition,
+                                 std::string_view options) const {
+  Normalized out;
+  for (const auto& p : plugins_) {
+    if (!p->descriptor->normalize) continue;
+    entryc_document doc{};
+    doc.struct_size = sizeof doc;
+    doc.kind = {kind.data(), kind.size()};
+    doc.json = {json.data(), json.size()};
+    doc.edition = {edition.data(), edition.size()};
+    doc.options = {options.data(), options.size()};
+    entryc_str result{}, error{};
+    const int rc = p->descriptor->normalize(&doc, &result, &error);
+    if (rc == 1) continue;
+    out.plugin = p.get();
+    if (rc == 0) {
+      out.status = Normalized::Status::ok;
+      out.json = to_string(result);
+    } else {
+      out.status = rc == 2 ? Normalized::Status::rejected : Normalized::Status::failed;
+      out.error = to_string(error);
+    }
+    return out;
+  }
+  return out;
+}
+
+void Host::check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
+                 const ReportFn& fn, diag::Sink& failures, SourceRange where, std::string_view options) const {
+  for (const auto& p : plugins_) {
+    const bool applies = std::any_of(p->rules.begin(), p->rules.end(), [&](const RuleInfo& r) {
+      return std::find(r.kinds.begin(), r.kinds.end(), kind) != r.kinds.end();
+    });
+    if (!applies) continue;
+    entryc_document doc{};
+    doc.struct_size = sizeof doc;
+    doc.kind = {kind.data(), kind.size()};
+    doc.json = {json.data(), json.size()};
+    doc.edition = {edition.data(), edition.size()};
+    doc.name = {name.data(), name.size()};
+    doc.options = {options.data(), options.size()};
+    CallContext ctx{p.get(), &fn};
+    entryc_str error{};
+    const int rc = p->descriptor->check(&kHostTable, &ctx, &doc, &error);
+    if (rc != 0) {
+      diag::Diagnostic d = diag::make(diag::Severity::error, "core-plugin-failure",
+                                      fmt::format("plugin '{}' failed: {}", p->name, to_string(error)), where,
+                                      "The other plugins' results are complete; this plugin's may not be. Report "
+                                      "it to the plugin's authors.");
+      failures.report(std::move(d));
+    }
+  }
+}
+
+}  // namespace entryc::plugins
