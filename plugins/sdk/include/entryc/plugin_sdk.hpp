@@ -20,7 +20,9 @@
 // as a plugin failure; nothing C++ crosses the boundary.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <exception>
 #include <cstddef>
 #include <memory>
@@ -98,7 +100,8 @@ class Report {
   Report(Report&& o) noexcept
       : reporter_(std::exchange(o.reporter_, nullptr)), rule_(o.rule_), path_(std::move(o.path_)),
         summary_(std::move(o.summary_)), detail_(std::move(o.detail_)), consul_(std::move(o.consul_)),
-        note_(std::move(o.note_)), note_path_(std::move(o.note_path_)), target_(o.target_), severity_(o.severity_) {}
+        note_(std::move(o.note_)), note_path_(std::move(o.note_path_)), target_(o.target_), severity_(o.severity_),
+        order_(o.order_) {}
   Report(const Report&) = delete;
   Report& operator=(const Report&) = delete;
   Report& operator=(Report&&) = delete;
@@ -114,13 +117,23 @@ class Report {
     note_path_ = std::move(path);
     return *this;
   }
+  // Position in Consul's own validation order (lower first). Reports are
+  // sent sorted by it, so that the first one carrying consul() text is the
+  // error Consul itself would print. Unordered reports keep their order,
+  // after the ordered ones.
+  Report& order(long key) {
+    order_ = key;
+    return *this;
+  }
 
  private:
+  friend class Reporter;
   Reporter* reporter_;
   std::string_view rule_;
   std::string path_, summary_, detail_, consul_, note_, note_path_;
   std::int32_t target_ = ENTRYC_TARGET_VALUE;
   std::int32_t severity_ = -1;
+  long order_ = std::numeric_limits<long>::max();
 };
 
 class Reporter {
@@ -132,28 +145,43 @@ class Reporter {
     return Report(*this, rule_, std::string(path), std::move(summary));
   }
   void set_rule(std::string_view id) { rule_ = id; }
-  void send(const entryc_report& r) { host_->report(ctx_, &r); }
+
+  // Sends the buffered reports to the host, ordered (see Report::order).
+  void flush() {
+    std::vector<std::size_t> idx(buffer_.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(),
+                     [&](std::size_t a, std::size_t b) { return buffer_[a].order_ < buffer_[b].order_; });
+    for (const std::size_t i : idx) {
+      const Report& b = buffer_[i];
+      entryc_report r{};
+      r.struct_size = sizeof r;
+      r.rule_id = str(b.rule_);
+      r.severity = b.severity_;
+      r.path = str(b.path_);
+      r.target = b.target_;
+      r.summary = str(b.summary_);
+      r.detail = str(b.detail_);
+      r.consul_text = str(b.consul_);
+      r.note = str(b.note_);
+      r.note_path = str(b.note_path_);
+      host_->report(ctx_, &r);
+    }
+    buffer_.clear();
+  }
 
  private:
+  friend class Report;
   const entryc_host* host_;
   void* ctx_;
   std::string_view rule_;
+  std::vector<Report> buffer_;
 };
 
 inline Report::~Report() {
   if (!reporter_) return;
-  entryc_report r{};
-  r.struct_size = sizeof r;
-  r.rule_id = str(rule_);
-  r.severity = severity_;
-  r.path = str(path_);
-  r.target = target_;
-  r.summary = str(summary_);
-  r.detail = str(detail_);
-  r.consul_text = str(consul_);
-  r.note = str(note_);
-  r.note_path = str(note_path_);
-  reporter_->send(r);
+  Reporter* r = std::exchange(reporter_, nullptr);
+  r->buffer_.push_back(std::move(*this));
 }
 
 class Rule {
@@ -264,11 +292,13 @@ class RulesPlugin {
         try {
           self.rules_[i]->check(d, out);
         } catch (const std::exception& e) {
+          out.flush();
           last_error = std::string("rule ") + self.specs_[i].id + " failed: " + e.what();
           *error = str(last_error);
           return 1;
         }
       }
+      out.flush();
       return 0;
     } catch (const std::exception& e) {
       last_error = std::string("plugin failed: ") + e.what();
