@@ -50,17 +50,17 @@ main_job() {
   setup
   say "building entryc"
   build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  local entryc="$ROOT/build/cli/entryc"
+  local entryc="$ROOT/build/bin/entryc"
   cd "$ROOT"
-  say "entryc parse --check samples/seed-two-clusters (the seed scenario's entry files)"
-  "$entryc" parse --check --format pretty samples/seed-two-clusters
+  say "entryc lint samples/seed-two-clusters (the seed scenario's entry files: clean)"
+  "$entryc" lint --format pretty samples/seed-two-clusters
   for f in samples/seed-two-clusters/*/*.hcl; do
     say "entryc convert $f  (what Consul decodes)"
     "$entryc" convert --indent "$f"
   done
-  say "entryc parse --check samples/invalid (every problem, with positions; exit status 1 expected)"
+  say "entryc lint samples/invalid (every problem Consul would reject, with positions; exit status 1 expected)"
   set +e
-  "$entryc" parse --check --format pretty samples/invalid
+  "$entryc" lint --format pretty --preset all samples/invalid
   local rc=$?
   set -e
   [ "$rc" -eq 1 ] || die "expected exit status 1 for samples/invalid, got $rc"

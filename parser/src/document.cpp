@@ -25,7 +25,7 @@ ParsedDocument read_document(const SourceManager& sm, FileId file, diag::Sink& s
     out.reference_error = std::move(r.reference_error);
   }
   if (!out.reference_error.empty() || !out.doc.syntax_ok) return out;
-  if (!is_json) {
+  if (!is_json && opts.check_duplicates) {
     std::string dup = hcl::check_duplicates(out.doc, f, sink,
                                             opts.dup_error ? diag::Severity::error : diag::Severity::warning);
     if (opts.dup_error && !dup.empty()) {

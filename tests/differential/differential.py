@@ -19,7 +19,7 @@ oracle must decode the HCL to the same configuration as the JSON (blocks
 standing for objects, integers for whole floats).
 Prints "N passed, N failed" per part; exit status 1 on any failure.
 
-  differential.py --entryc BUILD/cli/entryc [--oracle PATH] [--work DIR]
+  differential.py --entryc BUILD/bin/entryc [--oracle PATH] [--work DIR]
 """
 import argparse
 import json

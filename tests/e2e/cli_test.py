@@ -2,7 +2,7 @@
 """End-to-end tests of the entryc command line: exit codes, output formats,
 stdin, files and directories, and I/O errors.
 
-  ENTRYC=build/cli/entryc python3 tests/e2e/cli_test.py
+  ENTRYC=build/bin/entryc python3 tests/e2e/cli_test.py
 """
 import json
 import os

@@ -627,7 +627,7 @@ PathIndex index_generic(const ast::Document& doc, const generic::Node* root) {
 }
 
 DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& tree, Edition edition, Side side,
-                                 diag::Sink& sink) {
+                                 diag::Sink& sink, std::string_view assumed_kind) {
   DecodeResult r;
   const Node* root = tree.root;
   const SourceRange file_start{doc.file, 0, 0};
@@ -650,23 +650,30 @@ DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& 
     }
     kind_error(sink, doc, file_start, "core-missing-kind", "config entry has no 'Kind'", std::move(detail),
                "Payload does not contain a kind/Kind key at the top level", side);
-    return r;
+    if (assumed_kind.empty() || !sc::find(assumed_kind)) return r;
   }
-  const Node* kv = kind_entry->value;
-  if (kv && kv->kind == Kind::list && kv->of_maps && kv->size == 1) kv = kv->items()[0];
-  if (!kv || kv->kind != Kind::string) {
-    kind_error(sink, doc, kv && kv->origin ? doc.range(*kv->origin) : file_start, "core-wrong-type",
-               "'Kind' must be a string", "Write Kind = \"service-intentions\", for example.",
-               "Kind value in payload is not a string", side);
-    return r;
+  std::string kind;
+  SourceRange kind_range = file_start;
+  if (kind_entry) {
+    const Node* kv = kind_entry->value;
+    if (kv && kv->kind == Kind::list && kv->of_maps && kv->size == 1) kv = kv->items()[0];
+    if (!kv || kv->kind != Kind::string) {
+      kind_error(sink, doc, kv && kv->origin ? doc.range(*kv->origin) : file_start, "core-wrong-type",
+                 "'Kind' must be a string", "Write Kind = \"service-intentions\", for example.",
+                 "Kind value in payload is not a string", side);
+      return r;
+    }
+    kind = std::string(kv->str());
+    kind_range = doc.range(*kv->origin);
+  } else {
+    kind = std::string(assumed_kind);
   }
-  const std::string kind(kv->str());
   const auto& known = known_kinds();
   if (std::find(known.begin(), known.end(), kind) == known.end()) {
     std::vector<std::string_view> names(known.begin(), known.end());
     std::string summary = fmt::format("unknown config entry kind '{}'", kind);
     if (auto m = suggest(kind, names)) summary += fmt::format("; did you mean '{}'?", *m);
-    kind_error(sink, doc, doc.range(*kv->origin), "core-unknown-kind", std::move(summary),
+    kind_error(sink, doc, kind_range, "core-unknown-kind", std::move(summary),
                "Kinds are case-sensitive and singular or plural exactly as Consul names them.",
                "invalid config entry kind: " + kind, side);
     return r;
@@ -678,8 +685,7 @@ DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& 
     entry.checked_kind = false;
     entry.json = Json::object({{"Kind", kind}});
     diag::Diagnostic d = diag::make(diag::Severity::note, "core-kind-not-checked",
-                                    fmt::format("entryc does not check '{}' entries", kind),
-                                    doc.range(*kv->origin),
+                                    fmt::format("entryc does not check '{}' entries", kind), kind_range,
                                     "Only the syntax of this entry was checked; entryc validates exported-services "
                                     "and service-intentions entries and ACL rules.");
     sink.report(std::move(d));
@@ -689,11 +695,10 @@ DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& 
   }
   Decoder dec(doc, edition, side, sink, entry);
   dec.root(root, *spec->root);
-  bool ok = dec.ok();
-  if (ok && side == Side::cli) {
-    diag::Collector server;
+  bool ok = dec.ok() && kind_entry != nullptr;
+  if (dec.ok() && side == Side::cli) {
     dec.server_check(*spec->root, entry.json, "");
-    ok = dec.ok();
+    ok = ok && dec.ok();
   }
   if (entry.json.contains("Name") && entry.json["Name"].is_string()) entry.name = entry.json["Name"];
   r.entry = std::move(entry);

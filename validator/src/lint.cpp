@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "entryc/document.hpp"
+#include "entryc/hcl.hpp"
 #include "entryc/load.hpp"
 #include "entryc/suggest.hpp"
 #include "entryc/utf8.hpp"
@@ -113,20 +114,17 @@ bool Linter::enabled(const std::string& code, diag::Severity& sev) const {
   return true;
 }
 
-std::string Linter::detect_kind(const SourceManager& sm, FileId file) const {
-  if (!opts_.forced_kind.empty()) return opts_.forced_kind;
-  diag::Collector ignore;
-  ReadOptions ro;
-  ro.reader = Reader::hcl;
-  ParsedDocument pd = read_document(sm, file, ignore, ro);
-  const generic::Node* root = pd.tree.root;
+namespace {
+
+// What a parsed file is: a config entry (it has Kind), ACL rules (it has rule
+// types at the top, or its name says so), or, by default, a config entry.
+std::string kind_of(const generic::Node* root, const std::string& name) {
   if (has_kind_key(root)) return "config-entry";
   if (root && root->kind == generic::Kind::map) {
     for (const generic::Entry& e : root->entries()) {
       if (is_acl_key(e.key)) return kAclRules;
     }
   }
-  const std::string name = sm.file(file).name();
   const std::string base = fs::path(name).filename().string();
   const std::string parent = fs::path(name).parent_path().filename().string();
   if (base.find(".policy.") != std::string::npos || base.find("acl") != std::string::npos || parent == "acl" ||
@@ -136,16 +134,55 @@ std::string Linter::detect_kind(const SourceManager& sm, FileId file) const {
   return "config-entry";
 }
 
+}  // namespace
+
+std::string Linter::detect_kind(const SourceManager& sm, FileId file) const {
+  if (!opts_.forced_kind.empty()) return opts_.forced_kind;
+  diag::Collector ignore;
+  ReadOptions ro;
+  ro.reader = Reader::hcl;
+  ro.check_duplicates = false;
+  ParsedDocument pd = read_document(sm, file, ignore, ro);
+  return kind_of(pd.tree.root, sm.file(file).name());
+}
+
 void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
-  const std::string kind = detect_kind(sm, file);
-  const bool acl = kind == kAclRules;
+  const SourceFile& sf = sm.file(file);
+  const bool json = ast::looks_like_json(sf.text());
+  // One parse the way `consul config write` reads files; ACL rules differ
+  // only for JSON (HashiCorp's lenient JSON parser), then they are re-read.
   diag::Collector local;
   ReadOptions ro;
-  ro.reader = acl ? Reader::hcl : Reader::consul;  // ACL rules: HashiCorp's own JSON parser
-  ro.dup_error = acl;                              // and duplicate attributes are errors
+  ro.reader = Reader::consul;
+  ro.check_duplicates = false;
   ParsedDocument pd = read_document(sm, file, local, ro);
+  std::string kind = opts_.forced_kind;
+  if (kind.empty()) {
+    if (pd.tree.root) {
+      kind = kind_of(pd.tree.root, sf.name());
+    } else if (json) {
+      // Strict JSON failed: HCL v1's own JSON parser may still read ACL rules.
+      diag::Collector ignore;
+      ReadOptions lenient;
+      lenient.reader = Reader::hcl;
+      ParsedDocument alt = read_document(sm, file, ignore, lenient);
+      kind = alt.tree.root ? kind_of(alt.tree.root, sf.name()) : "config-entry";
+    } else {
+      kind = "config-entry";
+    }
+  }
+  const bool acl = kind == kAclRules;
+  if (acl && json) {
+    local.clear();
+    ReadOptions lenient;
+    lenient.reader = Reader::hcl;
+    pd = read_document(sm, file, local, lenient);
+  } else if (pd.accepted() && !json) {
+    // ACL rules reject repeated attributes; config entries keep the last one.
+    const std::string dup = hcl::check_duplicates(pd.doc, sf, local, acl ? diag::Severity::error : diag::Severity::warning);
+    if (acl && !dup.empty()) pd.reference_error = dup;
+  }
   const std::string edition = consul::to_string(opts_.config.edition);
-  const SourceFile& sf = sm.file(file);
 
   static const std::vector<std::string> kNone;
   auto emit_plugin_report = [&](const consul::PathIndex& paths, const std::vector<std::string>& failed,
@@ -190,15 +227,12 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
   if (pd.accepted() && pd.tree.root) {
     if (acl) {
       const consul::PathIndex paths = consul::index_generic(pd.doc, pd.tree.root);
-      const std::string json = consul::to_json(pd.tree.root).dump();
-      host_.check(kAclRules, json, edition, sf.name(), emit_plugin_report(paths, kNone, kNone, ""), local,
-                  {file, 0, 0});
-    } else if (kind == "config-entry" || has_kind_key(pd.tree.root) || !opts_.forced_kind.empty()) {
-      if (!has_kind_key(pd.tree.root) && pd.tree.root->size == 0) {
-        // an empty file: parse reported nothing, say what Consul would
-      }
+      host_.check(kAclRules, consul::to_json(pd.tree.root).dump(), edition, sf.name(),
+                  emit_plugin_report(paths, kNone, kNone, ""), local, {file, 0, 0});
+    } else {
+      const std::string assumed = kind == "config-entry" ? std::string() : kind;
       consul::DecodeResult dr =
-          consul::decode_config_entry(pd.doc, pd.tree, opts_.config.edition, consul::Side::cli, local);
+          consul::decode_config_entry(pd.doc, pd.tree, opts_.config.edition, consul::Side::cli, local, assumed);
       if (dr.entry && dr.entry->checked_kind) {
         const consul::DecodedEntry& e = *dr.entry;
         const std::string wrap =

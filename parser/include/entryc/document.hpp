@@ -20,6 +20,7 @@ enum class Reader : std::uint8_t {
 struct ReadOptions {
   Reader reader = Reader::hcl;
   bool dup_error = false;  // reject duplicate attributes (hcl v1.0.1-vault-7, Consul's ACL rules)
+  bool check_duplicates = true;  // report duplicate attributes at all (as warnings unless dup_error)
   bool decode = true;      // build the decode view
   std::uint32_t max_depth = 1000;
 };

@@ -72,8 +72,10 @@ struct DecodeResult {
 // The config-entry kinds Consul knows (API client list).
 const std::vector<std::string>& known_kinds();
 
+// `assumed_kind`: the kind to decode with when the entry has no Kind (still
+// reported, as Consul would reject it), e.g. from `lint --kind`.
 DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& tree, Edition edition, Side side,
-                                 diag::Sink& sink);
+                                 diag::Sink& sink, std::string_view assumed_kind = {});
 
 // Builds a PathIndex for a generic tree itself (for documents checked in
 // their raw decoded form, like ACL rules): keys are used as written.

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""The plugin host against broken plugins: a wrong ABI version, a library
+without the entry point, a file that is not a library, a duplicate rule id
+and a rule that throws; plus the search path, `plugins`, `rules`, `explain`.
+
+  ENTRYC=build/bin/entryc ENTRYC_TEST_PLUGINS=build/test-plugins python3 tests/e2e/plugin_test.py
+"""
+import os
+import subprocess
+import tempfile
+import unittest
+
+ENTRYC = os.environ.get('ENTRYC', 'entryc')
+PLUGINS = os.environ.get('ENTRYC_TEST_PLUGINS', 'build/test-plugins')
+
+ENTRY = b'Kind = "exported-services"\nName = "default"\nServices = [\n  { Name = "web", Consumers = [ { Peer = "*" } ] }\n]\n'
+
+
+def entryc(*args, env=None):
+    e = dict(os.environ)
+    e.pop('ENTRYC_PLUGIN_PATH', None)
+    e.update(env or {})
+    p = subprocess.run([ENTRYC, *args], capture_output=True, timeout=60, env=e)
+    return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+
+class BrokenPlugins(unittest.TestCase):
+    def dir(self, name):
+        return os.path.join(PLUGINS, name)
+
+    def test_wrong_abi_version_names_both_versions(self):
+        rc, _, err = entryc('plugins', '--plugin-dir', self.dir('wrong-abi'))
+        self.assertEqual(rc, 2)
+        self.assertIn('was built for plugin ABI version 99, but this entryc speaks version 1', err)
+
+    def test_library_without_entry_point(self):
+        rc, _, err = entryc('rules', '--plugin-dir', self.dir('no-entry'))
+        self.assertEqual(rc, 2)
+        self.assertIn("no-entry.so' is not an entryc plugin", err)
+
+    def test_file_that_is_not_a_library(self):
+        rc, _, err = entryc('plugins', '--plugin-dir', self.dir('junk'))
+        self.assertEqual(rc, 2)
+        self.assertIn("junk.so' is not a loadable shared library", err)
+
+    def test_duplicate_rule_id(self):
+        rc, _, err = entryc('rules', '--plugin-dir', self.dir('duplicate'))
+        self.assertEqual(rc, 2)
+        self.assertIn("rule 'exports-wildcard-peer' is defined by both plugin", err)
+
+    def test_throwing_rule_is_reported_and_others_still_run(self):
+        with tempfile.NamedTemporaryFile(suffix='.hcl') as f:
+            f.write(ENTRY)
+            f.flush()
+            rc, out, _ = entryc('lint', '--format', 'compact', '--plugin-dir', self.dir('throwing'), f.name)
+        self.assertEqual(rc, 2)
+        self.assertIn("plugin 'throwing' failed: rule test-throws failed: deliberate failure for the test "
+                      "[core-plugin-failure]", out)
+        self.assertIn('[exports-wildcard-peer]', out)
+
+    def test_missing_plugin_dir(self):
+        rc, _, err = entryc('plugins', '--plugin-dir', self.dir('does-not-exist'))
+        self.assertEqual(rc, 2)
+        self.assertIn('does not exist', err)
+
+
+class SearchPath(unittest.TestCase):
+    def test_env_path_and_listing(self):
+        rc, out, _ = entryc('plugins', env={'ENTRYC_PLUGIN_PATH': os.path.join(PLUGINS, 'extra')})
+        self.assertEqual(rc, 0)
+        self.assertRegex(out, r'extra\s+1\.2\.3\s+1\s+1\s+.*extra\.so')
+        self.assertRegex(out, r'exported-services\s+1\.0\.0\s+1\s+\d+\s+.*lib/entryc/plugins/')
+        rc, out, _ = entryc('rules', '--plugin-dir', os.path.join(PLUGINS, 'extra'))
+        self.assertIn('extra-no-legacy', out)
+        self.assertIn('exports-wildcard-peer', out)
+
+    def test_plugin_dir_comes_first(self):
+        rc, out, _ = entryc('plugins', '--plugin-dir', os.path.join(PLUGINS, 'extra'),
+                            env={'ENTRYC_PLUGIN_PATH': '/nonexistent'})
+        self.assertEqual(rc, 0)
+        lines = out.split('search path:')[1].split()
+        self.assertTrue(lines[0].endswith('test-plugins/extra'))
+        self.assertEqual(lines[1], '/nonexistent')
+
+    def test_third_party_rule_runs(self):
+        with tempfile.NamedTemporaryFile(suffix='.hcl') as f:
+            f.write(b'Kind = "service-intentions"\nName = "legacy"\nSources = [ { Name = "web", Action = "allow" } ]\n')
+            f.flush()
+            rc, out, _ = entryc('lint', '--format', 'compact', '--plugin-dir', os.path.join(PLUGINS, 'extra'), f.name)
+        self.assertIn(":2:8: warning: the 'legacy' service is being retired [extra-no-legacy]", out)
+
+
+class Explain(unittest.TestCase):
+    def test_explain_prints_the_doc(self):
+        rc, out, _ = entryc('explain', 'exports-wildcard-peer')
+        self.assertEqual(rc, 0)
+        self.assertTrue(out.startswith('# exports-wildcard-peer'))
+        self.assertIn('## How to fix', out)
+
+    def test_explain_suggests(self):
+        rc, _, err = entryc('explain', 'exports-wildcard-per')
+        self.assertEqual(rc, 2)
+        self.assertIn("did you mean 'exports-wildcard-peer'?", err)
+
+    def test_explain_core_code(self):
+        rc, out, _ = entryc('explain', 'core-unknown-field')
+        self.assertEqual(rc, 0)
+        self.assertIn('core-unknown-field', out)
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=1)
