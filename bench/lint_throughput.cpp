@@ -2,7 +2,7 @@
 // pass, then N timed passes of the whole lint pipeline (parse, decode like
 // Consul, every plugin really loaded and run, severities, suppressions).
 //
-//   entryc-bench-lint [-n N] FILE...
+//   entryc-bench-lint [-n N] [--edition ce|ent] FILE...
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -23,14 +23,17 @@ class CountingSink final : public entryc::diag::Sink {
 
 int main(int argc, char** argv) {
   int passes = 5;
+  entryc::lint::Options opts;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "-n" && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--edition" && i + 1 < argc)
+      opts.config.edition = std::string_view(argv[++i]) == "ent" ? entryc::consul::Edition::ent : entryc::consul::Edition::ce;
     else paths.push_back(a);
   }
   if (paths.empty()) {
-    std::fprintf(stderr, "usage: entryc-bench-lint [-n N] FILE...\n");
+    std::fprintf(stderr, "usage: entryc-bench-lint [-n N] [--edition ce|ent] FILE...\n");
     return 2;
   }
   entryc::plugins::Host host;
@@ -47,7 +50,6 @@ int main(int argc, char** argv) {
     total += ss.str().size();
     ids.push_back(sm.add(p, ss.str()));
   }
-  entryc::lint::Options opts;
   entryc::lint::Linter linter(host, opts);
   CountingSink warm;
   for (entryc::FileId id : ids) linter.lint(sm, id, warm);

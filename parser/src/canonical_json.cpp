@@ -9,9 +9,8 @@
 #include "entryc/utf8.hpp"
 
 namespace entryc::generic {
-namespace {
 
-void write_string(std::string_view s, std::string& out) {
+void write_json_string(std::string_view s, std::string& out) {
   static const char* hex = "0123456789abcdef";
   out.push_back('"');
   std::size_t start = 0;
@@ -59,13 +58,15 @@ void write_string(std::string_view s, std::string& out) {
   out.push_back('"');
 }
 
+namespace {
+
 void newline(std::string& out, bool indent, int depth) {
   if (!indent) return;
   out.push_back('\n');
   out.append(static_cast<std::size_t>(depth) * 2, ' ');
 }
 
-void write(const Node* n, std::string& out, bool indent, int depth) {
+void write(const Node* n, std::string& out, bool indent, int depth, KeyOrder ko) {
   if (!n) {
     out += "null";
     return;
@@ -85,7 +86,7 @@ void write(const Node* n, std::string& out, bool indent, int depth) {
       if (f.find_first_of(".eE") == std::string::npos) out += ".0";
       break;
     }
-    case Kind::string: write_string(n->str(), out); break;
+    case Kind::string: write_json_string(n->str(), out); break;
     case Kind::list: {
       out.push_back('[');
       bool first = true;
@@ -93,7 +94,7 @@ void write(const Node* n, std::string& out, bool indent, int depth) {
         if (!first) out.push_back(',');
         first = false;
         newline(out, indent, depth + 1);
-        write(item, out, indent, depth + 1);
+        write(item, out, indent, depth + 1, ko);
       }
       if (n->size) newline(out, indent, depth);
       out.push_back(']');
@@ -103,17 +104,19 @@ void write(const Node* n, std::string& out, bool indent, int depth) {
       std::vector<const Entry*> order;
       order.reserve(n->size);
       for (const Entry& e : n->entries()) order.push_back(&e);
-      std::sort(order.begin(), order.end(), [](const Entry* a, const Entry* b) { return a->key < b->key; });
+      if (ko == KeyOrder::sorted) {
+        std::sort(order.begin(), order.end(), [](const Entry* a, const Entry* b) { return a->key < b->key; });
+      }
       out.push_back('{');
       bool first = true;
       for (const Entry* e : order) {
         if (!first) out.push_back(',');
         first = false;
         newline(out, indent, depth + 1);
-        write_string(e->key, out);
+        write_json_string(e->key, out);
         out.push_back(':');
         if (indent) out.push_back(' ');
-        write(e->value, out, indent, depth + 1);
+        write(e->value, out, indent, depth + 1, ko);
       }
       if (n->size) newline(out, indent, depth);
       out.push_back('}');
@@ -124,12 +127,12 @@ void write(const Node* n, std::string& out, bool indent, int depth) {
 
 }  // namespace
 
-void write_json(const Node* n, std::string& out, bool indent) {
+void write_json(const Node* n, std::string& out, bool indent, KeyOrder order) {
   if (!n) {
     out += "{}";
     return;
   }
-  write(n, out, indent, 0);
+  write(n, out, indent, 0, order);
 }
 
 }  // namespace entryc::generic

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "entryc/plugin_sdk.hpp"
 
@@ -11,9 +12,9 @@ namespace exports {
 using entryc::sdk::Json;
 
 // A string field, or "" when absent (Go's zero value).
-inline std::string field(const Json& j, const char* key) {
+inline std::string_view field(const Json& j, const char* key) {
   auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
 }
 
 inline const Json& list(const Json& j, const char* key) {

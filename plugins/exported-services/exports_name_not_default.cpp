@@ -6,7 +6,7 @@
 namespace exports {
 
 void NameNotDefault::check(const Document& doc, Reporter& out) const {
-  const std::string name = field(doc.json, "Name");
+  const std::string name(field(doc.json, "Name"));
   if (doc.enterprise()) {
     if (name.empty()) {
       out.report("Name", "exported-services entry has no Name")

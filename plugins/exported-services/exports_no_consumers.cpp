@@ -10,7 +10,7 @@ void NoConsumers::check(const Document& doc, Reporter& out) const {
     if (!list(services[i], "Consumers").empty()) continue;
     const std::string at = "Services[" + std::to_string(i) + "]";
     out.report(services[i].contains("Consumers") ? at + ".Consumers" : at,
-               "exported service '" + field(services[i], "Name") + "' has no consumers")
+               "exported service '" + std::string(field(services[i], "Name")) + "' has no consumers")
         .detail("List who may import it: Consumers = [{ Peer = \"cluster-02\" }].")
         .consul(at + ": must have at least one consumer");
   }

@@ -10,7 +10,7 @@ void PartitionConsumerCe::check(const Document& doc, Reporter& out) const {
   for (std::size_t i = 0; i < services.size(); ++i) {
     const Json& consumers = list(services[i], "Consumers");
     for (std::size_t j = 0; j < consumers.size(); ++j) {
-      const std::string partition = field(consumers[j], "Partition");
+      const std::string partition(field(consumers[j], "Partition"));
       if (partition.empty() || partition == "*") continue;  // '*' is exports-wildcard-partition
       out.report("Services[" + std::to_string(i) + "].Consumers[" + std::to_string(j) + "].Partition",
                  "Consul CE ignores the consumer partition '" + partition + "'")

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <deque>
 
 #include <fmt/format.h>
 
@@ -20,17 +22,29 @@ namespace sc = schema;
 
 const char* to_string(Edition e) { return e == Edition::ce ? "ce" : "ent"; }
 
+void PathIndex::add(std::string_view path, Located where) {
+  items_.push_back({static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(path.size()), where});
+  chars_.append(path);
+}
+
 std::optional<Located> PathIndex::find(std::string_view path) const {
-  std::string p(path);
-  for (;;) {
-    auto it = map_.find(p);
-    if (it != map_.end()) return it->second;
-    const std::size_t cut = p.find_last_of(".[");
-    if (cut == std::string::npos || cut == 0) break;
-    p.resize(cut);
+  if (indexed_ != items_.size()) {
+    // chars_ no longer grows once lookups start, but rebuild the views if it did.
+    lookup_.clear();
+    for (std::uint32_t i = 0; i < items_.size(); ++i) {
+      lookup_[std::string_view(chars_).substr(items_[i].offset, items_[i].size)] = i;
+    }
+    indexed_ = items_.size();
   }
-  auto it = map_.find("");
-  if (it != map_.end()) return it->second;
+  for (;;) {
+    auto it = lookup_.find(path);
+    if (it != lookup_.end()) return items_[it->second].where;
+    const std::size_t cut = path.find_last_of(".[");
+    if (cut == std::string_view::npos || cut == 0) break;
+    path = path.substr(0, cut);
+  }
+  auto it = lookup_.find(std::string_view());
+  if (it != lookup_.end()) return items_[it->second].where;
   return std::nullopt;
 }
 
@@ -176,40 +190,16 @@ class Decoder {
   void root(const Node* map, const sc::Struct& spec) {
     // A field that is missing points at the start of the entry.
     out_.paths.add("", {{}, {doc_.file, 0, 0}});
-    (void)map;
-    Json j = decode_struct(map, spec, "", true);
-    if (!j.is_object()) j = Json::object();
-    Json result = Json::object();
-    result["Kind"] = out_.kind;
-    for (auto& [k, v] : j.items()) {
-      if (k != "Kind") result[k] = std::move(v);
-    }
-    out_.json = std::move(result);
+    decode_struct(map, spec, "", true);
   }
 
   bool ok() const { return errors_ == 0; }
 
   // After a clean CLI decode, what the server says about what the API
   // client sends it: fields the server struct lacks in this edition.
-  void server_check(const sc::Struct& spec, const Json& j, const std::string& path) {
-    if (!j.is_object()) return;
-    for (const sc::Field& f : spec.fields) {
-      if (!(f.sides & sc::kApi)) continue;
-      auto it = j.find(f.name);
-      if (it == j.end()) continue;
-      const std::string p = join(path, f.name);
-      const bool on_server = (f.sides & (ed_ == Edition::ce ? sc::kServerCe : sc::kServerEnt)) != 0;
-      if (!on_server && !(f.sides & sc::kServerIgnores)) {
-        const bool empty = f.omitempty && ((it->is_string() && it->get<std::string>().empty()) ||
-                                           (it->is_array() && it->empty()) || (it->is_object() && it->empty()));
-        if (!empty) enterprise_on_server(p, f.name);
-        continue;
-      }
-      if (f.type == sc::T::object && f.object) server_check(*f.object, *it, p);
-      if (f.type == sc::T::list && f.object && it->is_array()) {
-        for (std::size_t i = 0; i < it->size(); ++i) server_check(*f.object, (*it)[i], p + "[" + std::to_string(i) + "]");
-      }
-    }
+  void server_check() {
+    if (!ok()) return;
+    for (const Pending& p : pending_) enterprise_on_server(p.path, p.field);
   }
 
  private:
@@ -343,28 +333,56 @@ class Decoder {
   }
 
   struct Key {
-    std::string name;
+    std::string_view name;
     const generic::Entry* entry;
     bool used = false;
+    bool ascii = is_ascii(name);
   };
 
-  Json decode_struct(const Node* map, const sc::Struct& spec, const std::string& path, bool at_root = false) {
+  static bool is_ascii(std::string_view s) {
+    for (char c : s) {
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
+  }
+  static bool ascii_equal_fold(std::string_view a, const char* b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      char x = a[i], y = b[i];
+      if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+      if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+      if (x != y) return false;
+    }
+    return true;
+  }
+
+  // a == b for an all-lower-case b, ignoring ASCII case in a.
+  static bool lower_equals(std::string_view a, std::string_view lower) {
+    if (a.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const char c = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+      if (c != lower[i]) return false;
+    }
+    return true;
+  }
+
+  void decode_struct(const Node* map, const sc::Struct& spec, const std::string& path, bool at_root = false) {
     std::vector<Key> keys;
-    for (const generic::Entry& e : map->entries()) keys.push_back({std::string(e.key), &e});
+    keys.reserve(map->size);
+    for (const generic::Entry& e : map->entries()) keys.push_back({e.key, &e});
     // HookTranslateKeys: alias -> canonical key, unless the canonical
     // (lower-case) key is already there.
     for (const sc::Field& f : spec.fields) {
-      if (!available(f) || !*f.aliases) continue;
-      const std::string canonical = utf8::ascii_lower(f.name);
+      if (!*f.aliases || !available(f)) continue;
       std::string_view aliases = f.aliases;
       while (!aliases.empty()) {
         const std::size_t c = aliases.find(',');
-        const std::string alias(aliases.substr(0, c));
+        const std::string_view alias = aliases.substr(0, c);
         aliases = c == std::string_view::npos ? std::string_view{} : aliases.substr(c + 1);
         for (std::size_t i = 0; i < keys.size(); ++i) {
-          if (utf8::ascii_lower(keys[i].name) != alias) continue;
+          if (!lower_equals(keys[i].name, alias)) continue;
           const Key moved = keys[i];
           keys.erase(keys.begin() + static_cast<std::ptrdiff_t>(i));
+          const std::string canonical = utf8::ascii_lower(f.name);
           const bool present = std::any_of(keys.begin(), keys.end(), [&](const Key& k) { return k.name == canonical; });
           if (present) {
             diag::Diagnostic d = diag::make(
@@ -377,13 +395,19 @@ class Decoder {
             d.path = join(path, moved.name);
             sink_.report(std::move(d));
           } else {
-            keys.push_back({canonical, moved.entry});
+            keys.push_back({names_.emplace_back(canonical), moved.entry, false, true});
           }
           break;
         }
       }
     }
-    Json out = Json::object();
+    w_.push_back('{');
+    bool first = true;
+    if (at_root) {
+      w_ += "\"Kind\":";
+      generic::write_json_string(out_.kind, w_);
+      first = false;
+    }
     for (const sc::Field& f : spec.fields) {
       if (!available(f)) continue;
       Key* hit = nullptr;
@@ -394,8 +418,11 @@ class Decoder {
         }
       }
       if (!hit) {
+        // strings.EqualFold; field names are ASCII, so an ASCII key of
+        // another length cannot match.
+        const std::size_t len = std::strlen(f.name);
         for (Key& k : keys) {
-          if (utf8::equal_fold(k.name, f.name)) {
+          if (k.ascii ? k.name.size() == len && ascii_equal_fold(k.name, f.name) : utf8::equal_fold(k.name, f.name)) {
             hit = &k;
             break;
           }
@@ -405,51 +432,88 @@ class Decoder {
       hit->used = true;
       const std::string p = join(path, f.name);
       out_.paths.add(p, {range(hit->entry->origin_key), range(hit->entry->value)});
-      std::optional<Json> v = decode(hit->entry->value, f, p);
-      if (v) out[f.name] = std::move(*v);
+      const std::size_t mark = w_.size();
+      if (!first) w_.push_back(',');
+      generic::write_json_string(f.name, w_);
+      w_.push_back(':');
+      const std::size_t value_at = w_.size();
+      const bool kind_again = at_root && std::string_view(f.name) == "Kind";  // already first
+      if (!decode(hit->entry->value, f, p) || kind_again) {
+        w_.resize(mark);
+        continue;
+      }
+      first = false;
+      if (at_root && std::string_view(f.name) == "Name" && hit->entry->value &&
+          hit->entry->value->kind == Kind::string) {
+        out_.name = std::string(hit->entry->value->str());
+      }
+      if (side_ == Side::cli) note_server_side(f, p, std::string_view(w_).substr(value_at));
     }
+    w_.push_back('}');
     for (const Key& k : keys) {
       if (!k.used) unknown_key(path, *k.entry, spec, at_root);
     }
-    return out;
   }
 
-  // Decodes one value into a field's type; nothing for nil or on error.
-  std::optional<Json> decode(const Node* n, const sc::Field& f, const std::string& path) {
-    return decode_as(n, f.type, f, path);
+  // A field the API client sends but the server's struct lacks (in this
+  // edition) is an error once everything else decodes; a field inside one
+  // is not reported again.
+  void note_server_side(const sc::Field& f, const std::string& path, std::string_view value) {
+    const bool on_server = (f.sides & (ed_ == Edition::ce ? sc::kServerCe : sc::kServerEnt)) != 0;
+    if (on_server || (f.sides & sc::kServerIgnores)) return;
+    const bool empty = f.omitempty && (value == "\"\"" || value == "[]" || value == "{}");
+    if (empty) return;
+    while (!pending_.empty() && pending_.back().path.size() > path.size() &&
+           pending_.back().path.compare(0, path.size(), path) == 0 &&
+           (pending_.back().path[path.size()] == '.' || pending_.back().path[path.size()] == '[')) {
+      pending_.pop_back();
+    }
+    pending_.push_back({path, f.name});
   }
 
-  std::optional<Json> decode_as(const Node* n, sc::T type, const sc::Field& f, const std::string& path) {
-    if (!n || n->kind == Kind::null) return std::nullopt;
+  // Decodes one value into a field's type, appending its JSON to w_;
+  // false (and nothing appended) for nil or on error.
+  bool decode(const Node* n, const sc::Field& f, const std::string& path) { return decode_as(n, f.type, f, path); }
+
+  void put(std::string_view s) { generic::write_json_string(s, w_); }
+  void put_int(std::int64_t v) { fmt::format_to(std::back_inserter(w_), "{}", v); }
+
+  bool decode_as(const Node* n, sc::T type, const sc::Field& f, const std::string& path) {
+    if (!n || n->kind == Kind::null) return false;
     // HookWeakDecodeFromSlice: a list of blocks unwraps to its single block.
     if (n->kind == Kind::list && n->of_maps && type != sc::T::list) {
-      if (n->size == 0) return std::nullopt;
+      if (n->size == 0) return false;
       if (n->size == 1) n = n->items()[0];
     }
     switch (type) {
       case sc::T::string:
         switch (n->kind) {
-          case Kind::string: return Json(std::string(n->str()));
-          case Kind::boolean: return Json(n->num.b ? "1" : "0");
-          case Kind::integer: return Json(std::to_string(n->num.i));
-          case Kind::floating: return Json(gostr::format_float_f(n->num.d));
-          default: expected_type(path, n, f, go(f.go_type).c_str()); return std::nullopt;
+          case Kind::string: put(n->str()); return true;
+          case Kind::boolean: w_ += n->num.b ? "\"1\"" : "\"0\""; return true;
+          case Kind::integer: put(std::to_string(n->num.i)); return true;
+          case Kind::floating: put(gostr::format_float_f(n->num.d)); return true;
+          default: expected_type(path, n, f, go(f.go_type).c_str()); return false;
         }
-      case sc::T::boolean:
+      case sc::T::boolean: {
+        auto put_bool = [&](bool b) {
+          w_ += b ? "true" : "false";
+          return true;
+        };
         switch (n->kind) {
-          case Kind::boolean: return Json(n->num.b);
-          case Kind::integer: return Json(n->num.i != 0);
-          case Kind::floating: return Json(n->num.d != 0);
+          case Kind::boolean: return put_bool(n->num.b);
+          case Kind::integer: return put_bool(n->num.i != 0);
+          case Kind::floating: return put_bool(n->num.d != 0);
           case Kind::string: {
-            if (n->size == 0) return Json(false);
-            if (auto b = gostr::parse_bool(n->str())) return Json(*b);
+            if (n->size == 0) return put_bool(false);
+            if (auto b = gostr::parse_bool(n->str())) return put_bool(*b);
             mismatch(path, n, f,
                      fmt::format("cannot parse '{}' as bool: strconv.ParseBool: parsing {}: invalid syntax", path,
                                  gostr::quote(n->str())));
-            return std::nullopt;
+            return false;
           }
-          default: expected_type(path, n, f, "bool"); return std::nullopt;
+          default: expected_type(path, n, f, "bool"); return false;
         }
+      }
       case sc::T::integer:
       case sc::T::uint64: {
         const bool u = type == sc::T::uint64;
@@ -457,83 +521,108 @@ class Decoder {
           case Kind::integer:
             if (u && n->num.i < 0) {
               mismatch(path, n, f, fmt::format("cannot parse '{}', {} overflows uint", path, n->num.i));
-              return std::nullopt;
+              return false;
             }
-            return Json(n->num.i);
+            put_int(n->num.i);
+            return true;
           case Kind::floating:
             if (u && n->num.d < 0) {
               mismatch(path, n, f, fmt::format("cannot parse '{}', {} overflows uint", path, gostr::format_float_g(n->num.d)));
-              return std::nullopt;
+              return false;
             }
-            return Json(static_cast<std::int64_t>(std::trunc(n->num.d)));
-          case Kind::boolean: return Json(n->num.b ? 1 : 0);
+            put_int(static_cast<std::int64_t>(std::trunc(n->num.d)));
+            return true;
+          case Kind::boolean: put_int(n->num.b ? 1 : 0); return true;
           case Kind::string: {
-            if (n->size == 0) return Json(0);
+            if (n->size == 0) {
+              put_int(0);
+              return true;
+            }
             const gostr::IntResult r = u ? gostr::parse_uint(n->str()) : gostr::parse_int(n->str());
             if (!r.ok()) {
               mismatch(path, n, f, fmt::format("cannot parse '{}' as {}: {}", path, u ? "uint" : "int", r.error));
-              return std::nullopt;
+              return false;
             }
-            return Json(r.value);
+            put_int(r.value);
+            return true;
           }
-          default: expected_type(path, n, f, u ? "uint64" : "int"); return std::nullopt;
+          default: expected_type(path, n, f, u ? "uint64" : "int"); return false;
         }
       }
       case sc::T::time:
         if (n->kind == Kind::string) {
-          if (rfc3339(n->str())) return Json(std::string(n->str()));
+          if (rfc3339(n->str())) {
+            put(n->str());
+            return true;
+          }
           mismatch(path, n, f,
                    fmt::format("error decoding '{}': parsing time {} as \"2006-01-02T15:04:05Z07:00\": cannot parse",
                                path, gostr::quote(n->str())));
-          return std::nullopt;
+          return false;
         }
         if (n->kind != Kind::map) {
           mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
-          return std::nullopt;
+          return false;
         }
-        return Json(Json::object());
+        w_ += "{}";
+        return true;
       case sc::T::string_map:
       case sc::T::any_map: {
-        Json m = Json::object();
+        // Keys in first-seen order; a repeated key (lists of maps merge) keeps the last value.
+        std::vector<std::pair<std::string_view, std::string>> m;
         auto merge = [&](const Node* map) {
           for (const generic::Entry& e : map->entries()) {
             const std::string p = path + "[" + std::string(e.key) + "]";
             out_.paths.add(p, {range(e.origin_key), range(e.value)});
+            const std::size_t mark = w_.size();
+            static const sc::Field kString{"", sc::T::string, "string"};
             if (type == sc::T::any_map) {
-              m[std::string(e.key)] = to_json(e.value);
+              generic::write_json(e.value, w_, false, generic::KeyOrder::as_written);
+            } else if (!decode_as(e.value, sc::T::string, kString, p)) {
               continue;
             }
-            static const sc::Field kString{"", sc::T::string, "string"};
-            std::optional<Json> v = decode_as(e.value, sc::T::string, kString, p);
-            if (v) m[std::string(e.key)] = std::move(*v);
+            std::string text = w_.substr(mark);
+            w_.resize(mark);
+            auto it = std::find_if(m.begin(), m.end(), [&](const auto& kv) { return kv.first == e.key; });
+            if (it != m.end()) {
+              it->second = std::move(text);
+            } else {
+              m.emplace_back(e.key, std::move(text));
+            }
           }
         };
         if (n->kind == Kind::map) {
           merge(n);
-          return m;
-        }
-        if (n->kind == Kind::list) {  // weakly typed: a list of maps merges
+        } else if (n->kind == Kind::list) {  // weakly typed: a list of maps merges
           for (const Node* e : n->items()) {
             if (e->kind != Kind::map) {
               mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(e)));
-              return std::nullopt;
+              return false;
             }
             merge(e);
           }
-          return m;
+        } else {
+          mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
+          return false;
         }
-        mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
-        return std::nullopt;
+        w_.push_back('{');
+        for (std::size_t i = 0; i < m.size(); ++i) {
+          if (i) w_.push_back(',');
+          put(m[i].first);
+          w_.push_back(':');
+          w_ += m[i].second;
+        }
+        w_.push_back('}');
+        return true;
       }
       case sc::T::list: {
-        Json arr = Json::array();
+        w_.push_back('[');
         auto one = [&](const Node* e, std::size_t i) {
           const std::string p = path + "[" + std::to_string(i) + "]";
           out_.paths.add(p, {{}, range(e)});
+          if (i) w_.push_back(',');
           sc::Field ef{"", f.elem, f.elem == sc::T::object ? f.object->name : "string", f.object};
-          std::optional<Json> v = decode_as(e, f.elem, ef, p);
-          if (!v) v = f.elem == sc::T::object ? Json(Json::object()) : Json();
-          arr.push_back(std::move(*v));
+          if (!decode_as(e, f.elem, ef, p)) w_ += f.elem == sc::T::object ? "{}" : "null";
         };
         if (n->kind == Kind::list) {
           std::size_t i = 0;
@@ -543,17 +632,19 @@ class Decoder {
         } else {
           one(n, 0);  // any other value is lifted into a list of one
         }
-        return arr;
+        w_.push_back(']');
+        return true;
       }
       case sc::T::object:
         if (n->kind != Kind::map) {
           mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
-          return std::nullopt;
+          return false;
         }
-        return decode_struct(n, *f.object, path);
-      case sc::T::any: return to_json(n);
+        decode_struct(n, *f.object, path);
+        return true;
+      case sc::T::any: generic::write_json(n, w_, false, generic::KeyOrder::as_written); return true;
     }
-    return std::nullopt;
+    return false;
   }
 
   const ast::Document& doc_;
@@ -561,7 +652,14 @@ class Decoder {
   Side side_;
   diag::Sink& sink_;
   DecodedEntry& out_;
+  std::string& w_ = out_.json;
   int errors_ = 0;
+  struct Pending {
+    std::string path;
+    const char* field;
+  };
+  std::vector<Pending> pending_;  // fields the server would reject (server_check)
+  std::deque<std::string> names_;  // canonical keys made from aliases (stable addresses)
 };
 
 void kind_error(diag::Sink& sink, const ast::Document& doc, SourceRange at, const char* code, std::string summary,
@@ -683,7 +781,9 @@ DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& 
   const sc::Kind* spec = sc::find(kind);
   if (!spec) {
     entry.checked_kind = false;
-    entry.json = Json::object({{"Kind", kind}});
+    entry.json = "{\"Kind\":";
+    generic::write_json_string(kind, entry.json);
+    entry.json += "}";
     diag::Diagnostic d = diag::make(diag::Severity::note, "core-kind-not-checked",
                                     fmt::format("entryc does not check '{}' entries", kind), kind_range,
                                     "Only the syntax of this entry was checked; entryc validates exported-services "
@@ -696,11 +796,10 @@ DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& 
   Decoder dec(doc, edition, side, sink, entry);
   dec.root(root, *spec->root);
   bool ok = dec.ok() && kind_entry != nullptr;
-  if (dec.ok() && side == Side::cli) {
-    dec.server_check(*spec->root, entry.json, "");
+  if (side == Side::cli) {
+    dec.server_check();
     ok = ok && dec.ok();
   }
-  if (entry.json.contains("Name") && entry.json["Name"].is_string()) entry.name = entry.json["Name"];
   r.entry = std::move(entry);
   r.ok = ok;
   return r;

@@ -94,6 +94,11 @@ const std::vector<CoreCode>& core_codes() {
   return c;
 }
 
+Linter::Linter(const plugins::Host& host, Options options) : host_(host), opts_(std::move(options)) {
+  for (const plugins::RuleInfo* r : host_.rules()) known_codes_.push_back(r->id);
+  for (const CoreCode& c : core_codes()) known_codes_.emplace_back(c.code);
+}
+
 bool Linter::enabled(const std::string& code, diag::Severity& sev) const {
   if (fixed_code(code)) return true;
   auto it = opts_.config.rules.find(code);
@@ -226,18 +231,22 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
 
   if (pd.accepted() && pd.tree.root) {
     if (acl) {
-      const consul::PathIndex paths = consul::index_generic(pd.doc, pd.tree.root);
-      host_.check(kAclRules, consul::to_json(pd.tree.root).dump(), edition, sf.name(),
-                  emit_plugin_report(paths, kNone, kNone, ""), local, {file, 0, 0});
+      if (host_.checks(kAclRules)) {
+        const consul::PathIndex paths = consul::index_generic(pd.doc, pd.tree.root);
+        std::string json;
+        generic::write_json(pd.tree.root, json, false, generic::KeyOrder::as_written);
+        host_.check(kAclRules, json, edition, sf.name(),
+                    emit_plugin_report(paths, kNone, kNone, ""), local, {file, 0, 0});
+      }
     } else {
       const std::string assumed = kind == "config-entry" ? std::string() : kind;
       consul::DecodeResult dr =
           consul::decode_config_entry(pd.doc, pd.tree, opts_.config.edition, consul::Side::cli, local, assumed);
-      if (dr.entry && dr.entry->checked_kind) {
+      if (dr.entry && dr.entry->checked_kind && host_.checks(dr.entry->kind)) {
         const consul::DecodedEntry& e = *dr.entry;
         const std::string wrap =
             fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
-        host_.check(e.kind, e.json.dump(), edition, sf.name(), emit_plugin_report(e.paths, e.failed, e.incomplete, wrap),
+        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(e.paths, e.failed, e.incomplete, wrap),
                     local, {file, 0, 0});
       }
     }
@@ -251,10 +260,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
     d.severity = sev;
     kept.push_back(std::move(d));
   }
-  std::vector<std::string> known;
-  for (const plugins::RuleInfo* r : host_.rules()) known.push_back(r->id);
-  for (const CoreCode& c : core_codes()) known.emplace_back(c.code);
-  apply_suppressions(pd.doc, sf, known, kept);
+  apply_suppressions(pd.doc, sf, known_codes_, kept);
   std::stable_sort(kept.begin(), kept.end(),
                    [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return a.subject.begin < b.subject.begin; });
   for (diag::Diagnostic& d : kept) out.report(std::move(d));

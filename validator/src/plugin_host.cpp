@@ -222,13 +222,22 @@ Host::Normalized Host::normalize(std::string_view kind, std::string_view json, s
   return out;
 }
 
+namespace {
+bool applies(const Plugin& p, std::string_view kind) {
+  return std::any_of(p.rules.begin(), p.rules.end(), [&](const RuleInfo& r) {
+    return std::find(r.kinds.begin(), r.kinds.end(), kind) != r.kinds.end();
+  });
+}
+}  // namespace
+
+bool Host::checks(std::string_view kind) const {
+  return std::any_of(plugins_.begin(), plugins_.end(), [&](const auto& p) { return applies(*p, kind); });
+}
+
 void Host::check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
                  const ReportFn& fn, diag::Sink& failures, SourceRange where, std::string_view options) const {
   for (const auto& p : plugins_) {
-    const bool applies = std::any_of(p->rules.begin(), p->rules.end(), [&](const RuleInfo& r) {
-      return std::find(r.kinds.begin(), r.kinds.end(), kind) != r.kinds.end();
-    });
-    if (!applies) continue;
+    if (!applies(*p, kind)) continue;
     entryc_document doc{};
     doc.struct_size = sizeof doc;
     doc.kind = {kind.data(), kind.size()};

@@ -67,6 +67,11 @@ Tree decode_std_json(const ast::Document& doc, const SourceFile& file, diag::Sin
 
 // Canonical JSON, byte-identical to hcl1ref's: keys sorted bytewise, no HTML
 // escaping, floats like encoding/json but an integral float keeps ".0".
-void write_json(const Node* n, std::string& out, bool indent = false);
+// KeyOrder::as_written keeps each map's keys in the order of the tree.
+enum class KeyOrder { sorted, as_written };
+void write_json(const Node* n, std::string& out, bool indent = false, KeyOrder order = KeyOrder::sorted);
+// One JSON string the way encoding/json writes it (invalid UTF-8 becomes
+// U+FFFD, no HTML escaping).
+void write_json_string(std::string_view s, std::string& out);
 
 }  // namespace entryc::generic

@@ -6,6 +6,7 @@
 // the range of its key and value.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -33,25 +34,36 @@ struct Located {
   SourceRange value;  // the value
 };
 
-// Maps paths (`Services[0].Consumers[1].Peer`) to source ranges.
+// Maps paths (`Services[0].Consumers[1].Peer`) to source ranges. Adding is
+// cheap (one shared character buffer); the lookup table is built on the
+// first find, which most clean files never need.
 class PathIndex {
  public:
-  void add(std::string path, Located where) { map_.insert_or_assign(std::move(path), where); }
+  void add(std::string_view path, Located where);
   // The exact path, or the longest recorded prefix of it (a value that was
-  // never written, such as a missing field, points at its parent).
+  // never written, such as a missing field, points at its parent). A path
+  // added twice finds the later one.
   std::optional<Located> find(std::string_view path) const;
-  bool empty() const { return map_.empty(); }
+  bool empty() const { return items_.empty(); }
 
  private:
-  std::unordered_map<std::string, Located> map_;
+  struct Item {
+    std::uint32_t offset, size;
+    Located where;
+  };
+  std::string chars_;
+  std::vector<Item> items_;
+  mutable std::unordered_map<std::string_view, std::uint32_t> lookup_;
+  mutable std::size_t indexed_ = 0;
 };
 
 struct DecodedEntry {
   std::string kind;
   std::string name;  // the Name field, if it decoded to a string
-  // The entry in the API's JSON shape: Go field names, lists in the user's
-  // order, values after Consul's weak typing (Meta values are strings).
-  nlohmann::ordered_json json;
+  // The entry in the API's JSON shape, as compact JSON text: Kind first, Go
+  // field names in struct order, lists in the user's order, values after
+  // Consul's weak typing (Meta values are strings).
+  std::string json;
   PathIndex paths;
   // Paths whose value failed to decode: checks on them would only repeat
   // the decode error.

@@ -41,7 +41,7 @@ struct Options {
 
 class Linter {
  public:
-  Linter(const plugins::Host& host, Options options) : host_(host), opts_(std::move(options)) {}
+  Linter(const plugins::Host& host, Options options);
 
   // Lints one file; every finding goes to `sink` (already filtered by the
   // configuration and by entryc-ignore comments).
@@ -55,6 +55,7 @@ class Linter {
 
   const plugins::Host& host_;
   Options opts_;
+  std::vector<std::string> known_codes_;  // every rule id and core code (for entryc-ignore)
 };
 
 // Codes lint reports itself (parser, decoder, host), for `entryc rules`.

@@ -65,6 +65,8 @@ class Host {
   // The directories searched, in order (for `entryc plugins`).
   const std::vector<std::string>& search_path() const { return search_path_; }
 
+  // Whether any loaded plugin checks `kind`.
+  bool checks(std::string_view kind) const;
   // Runs every plugin that checks `kind`. A plugin that fails (throws in a
   // rule) is reported as core-plugin-failure at `where`; the others still run.
   void check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
