@@ -8,6 +8,7 @@ std::span<const Command> commands() {
   static const Command table[] = {
       kLintCommand,
       kParseCommand,
+      kPlanCommand,
       kConvertCommand,
       kRulesCommand,
       kExplainCommand,

@@ -10,5 +10,6 @@ extern const Command kLintCommand;
 extern const Command kPluginsCommand;
 extern const Command kRulesCommand;
 extern const Command kExplainCommand;
+extern const Command kPlanCommand;
 
 }  // namespace entryc::cli

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "entryc/lint.hpp"
 #include "entryc/load.hpp"
+#include "entryc/project.hpp"
 #include "version.hpp"
 
 namespace entryc::cli {
@@ -24,6 +25,8 @@ const OptionSpec kOptions[] = {
     {"preset", 0, "PRESET", "recommended (default) or all rules"},
     {"config", 0, "PATH", "the .entryc.hcl to use (default: found upwards from here)"},
     {"exclude", 0, "GLOB", "skip paths matching GLOB (repeatable)"},
+    {"project", 0, "FILE", "also lint a whole project: its entry files with each cluster's edition, and the "
+                           "rules that look across clusters (docs/project-file.md)"},
     {"consul-messages", 0, "", "print Consul's own message for each finding (same positions)"},
     {"plugin-dir", 0, "DIR", "load plugins from DIR first (repeatable)"},
 };
@@ -80,7 +83,10 @@ int run_lint(Context& ctx, const Args& args) {
   if (!kind.empty() && kind != "exported-services" && kind != "service-intentions" && kind != lint::kAclRules) {
     return usage_error(self, "--kind must be exported-services, service-intentions or acl-rules");
   }
-  if (args.positional().empty()) return usage_error(self, "no input: give files, directories, or '-' for stdin");
+  const std::optional<std::string> project_file = args.get("project");
+  if (args.positional().empty() && !project_file) {
+    return usage_error(self, "no input: give files, directories, '-' for stdin, or --project FILE");
+  }
 
   SourceManager sm;
   std::vector<diag::Diagnostic> all;
@@ -125,6 +131,23 @@ int run_lint(Context& ctx, const Args& args) {
     }
   }
 
+  if (project_file) {
+    diag::Collector sink;
+    project::LoadOptions lo;
+    lo.config = config;
+    const std::optional<project::Project> proj = project::load_project(sm, *project_file, host, lo, sink);
+    if (proj) {
+      files += proj->entries.size() + 1;
+      project::check_project(*proj, host, config, sink);
+    } else {
+      failed = true;
+    }
+    for (diag::Diagnostic& d : sink.diagnostics()) {
+      if (d.code.rfind("core-plugin", 0) == 0 || d.code == "core-io") failed = true;
+      all.push_back(std::move(d));
+    }
+  }
+
   render::Options ro;
   ro.consul_messages = args.has("consul-messages");
   render::Options tty = ro;
@@ -157,13 +180,14 @@ int run_lint(Context& ctx, const Args& args) {
 const Command kLintCommand = {
     "lint",
     "check config entries and ACL rules the way Consul would, and more",
-    "entryc lint [--format F] [-o FORMAT=PATH] [--fail-on LEVEL] [--edition ce|ent] PATH...|-",
+    "entryc lint [--format F] [-o FORMAT=PATH] [--fail-on LEVEL] [--edition ce|ent] [--project FILE] PATH...|-",
     "Reports everything `consul config write` (or the ACL policy API) would reject in each file, all at once\n"
     "and with positions, plus what Consul silently ignores. Directories are walked for *.hcl and *.json.\n"
     "The kind of each file comes from its Kind (config entries) or its content (ACL rules); --kind forces it.\n"
     "Rules come from plugins: see `entryc rules` and `entryc explain RULE-ID`. A finding can be silenced with\n"
     "'# entryc-ignore: RULE-ID reason' on its line or the line before; .entryc.hcl sets edition, preset,\n"
-    "excludes and per-rule levels.\n"
+    "excludes and per-rule levels. --project FILE lints a whole project (each file with its cluster's\n"
+    "edition) and runs the rules that look across clusters: peers, exports, intentions and ACL tokens.\n"
     "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or plugin error.",
     kOptions,
     run_lint,

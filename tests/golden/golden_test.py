@@ -1,9 +1,17 @@
 #!/usr/bin/env python3
-"""Golden samples: `entryc lint --format compact --preset all` on every file
-under samples/invalid/<rule-id>/ must print exactly <file>.expected, and the
-diagnostics must include the rule the directory is named after; every file
-under samples/valid/ and samples/seed-two-clusters/ must lint clean.
-A file named *.ent.hcl / *.ent.json is linted with --edition ent.
+"""Golden samples.
+
+- `entryc lint --format compact --preset all` on every file under
+  samples/invalid/<rule-id>/ must print exactly <file>.expected, and the
+  diagnostics must include the rule the directory is named after. A file
+  named *.ent.hcl / *.ent.json is linted with --edition ent.
+- A directory samples/invalid/<rule-id>/<case>/ holding an entryc.hcl is a
+  project: `entryc lint --format compact --preset all --project
+  <case>/entryc.hcl` must print exactly <case>.expected.
+- Every file under samples/valid/ and every project under samples/ (a
+  directory with an entryc.hcl outside samples/invalid) must lint clean, and
+  each project's `entryc plan --format json` must print exactly its
+  plan.json.expected (and the human view plan.txt.expected).
 
   ENTRYC=build/bin/entryc python3 tests/golden/golden_test.py
   ENTRYC_UPDATE_GOLDEN=1 ...   rewrites the .expected files (review the diff)
@@ -25,6 +33,30 @@ def lint(path):
     return p.returncode, p.stdout.decode('utf-8', 'replace')
 
 
+def lint_project(project):
+    args = [ENTRYC, 'lint', '--format', 'compact', '--preset', 'all', '--project', os.path.relpath(project, ROOT)]
+    p = subprocess.run(args, cwd=ROOT, capture_output=True, timeout=120)
+    return p.returncode, p.stdout.decode('utf-8', 'replace')
+
+
+def plan(project_dir, fmt):
+    p = subprocess.run([ENTRYC, '--color=never', 'plan', '--format', fmt], cwd=project_dir, capture_output=True,
+                       timeout=120)
+    return p.returncode, p.stdout.decode('utf-8', 'replace'), p.stderr.decode('utf-8', 'replace')
+
+
+def compare(path, out, problems):
+    """Compares `out` with the golden file `path` (rewriting it under ENTRYC_UPDATE_GOLDEN=1)."""
+    if UPDATE:
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(out)
+    want = open(path, encoding='utf-8').read() if os.path.exists(path) else None
+    if want is None:
+        problems.append('missing %s' % os.path.relpath(path, ROOT))
+    elif out != want:
+        problems.append('output differs from %s:\n--- want\n%s--- got\n%s' % (os.path.relpath(path, ROOT), want, out))
+
+
 def main():
     failures = 0
     checked = 0
@@ -32,9 +64,22 @@ def main():
     for rule in sorted(os.listdir(invalid)):
         d = os.path.join(invalid, rule)
         for name in sorted(os.listdir(d)):
+            path = os.path.join(d, name)
+            if os.path.isfile(os.path.join(path, 'entryc.hcl')):
+                rc, out = lint_project(os.path.join(path, 'entryc.hcl'))
+                checked += 1
+                problems = []
+                compare(path + '.expected', out, problems)
+                if '[%s]' % rule not in out:
+                    problems.append('no %s finding' % rule)
+                if rc not in (0, 1):
+                    problems.append('exit status %d' % rc)
+                if problems:
+                    failures += 1
+                    print('FAIL %s: %s' % (os.path.relpath(path, ROOT), '; '.join(problems)))
+                continue
             if not (name.endswith('.hcl') or name.endswith('.json')):
                 continue
-            path = os.path.join(d, name)
             rc, out = lint(path)
             checked += 1
             expected = path + '.expected'
@@ -69,6 +114,25 @@ def main():
                 if rc != 0 or out:
                     failures += 1
                     print('FAIL %s: expected no findings, got exit %d:\n%s' % (os.path.relpath(path, ROOT), rc, out))
+    # Projects: clean, and their plans as recorded.
+    for dirpath, dirnames, names in os.walk(os.path.join(ROOT, 'samples')):
+        dirnames.sort()
+        if os.path.join('samples', 'invalid') in os.path.relpath(dirpath, ROOT) or 'entryc.hcl' not in names:
+            continue
+        project = os.path.join(dirpath, 'entryc.hcl')
+        problems = []
+        rc, out = lint_project(project)
+        if rc != 0 or out:
+            problems.append('expected a clean project, got exit %d:\n%s' % (rc, out))
+        for fmt, golden in (('json', 'plan.json.expected'), ('human', 'plan.txt.expected')):
+            rc, out, err = plan(dirpath, fmt)
+            if rc != 0:
+                problems.append('entryc plan --format %s: exit %d\n%s' % (fmt, rc, err))
+            compare(os.path.join(dirpath, golden), out, problems)
+        checked += 1
+        if problems:
+            failures += 1
+            print('FAIL %s: %s' % (os.path.relpath(dirpath, ROOT), '; '.join(problems)))
     print('golden samples: %d passed, %d failed' % (checked - failures, failures))
     return 1 if failures else 0
 

@@ -90,6 +90,9 @@ const std::vector<CoreCode>& core_codes() {
       {"hcl-multiline-block-header", diag::Severity::warning, "a block header continued on the next line"},
       {"hcl-duplicate-attribute", diag::Severity::warning, "an attribute set twice in one block"},
       {"json-lenient", diag::Severity::warning, "JSON only HCL v1's lenient JSON parser accepts"},
+      {"core-topology", diag::Severity::error, "a problem in the project file (clusters, partitions, peerings)"},
+      {"core-duplicate-entry", diag::Severity::warning, "two files define the same entry in one partition"},
+      {"core-state", diag::Severity::error, "a state snapshot that cannot be read"},
   };
   return c;
 }
@@ -151,7 +154,7 @@ std::string Linter::detect_kind(const SourceManager& sm, FileId file) const {
   return kind_of(pd.tree.root, sm.file(file).name());
 }
 
-void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
+void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* analysis) const {
   const SourceFile& sf = sm.file(file);
   const bool json = ast::looks_like_json(sf.text());
   // One parse the way `consul config write` reads files; ACL rules differ
@@ -229,14 +232,19 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
     };
   };
 
+  Analysis scratch;
+  Analysis& a = analysis ? *analysis : scratch;
+  a = Analysis{};
   if (pd.accepted() && pd.tree.root) {
     if (acl) {
+      a.kind = kAclRules;
+      if (host_.checks(kAclRules) || analysis) {
+        a.paths = consul::index_generic(pd.doc, pd.tree.root);
+        generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
+      }
       if (host_.checks(kAclRules)) {
-        const consul::PathIndex paths = consul::index_generic(pd.doc, pd.tree.root);
-        std::string json;
-        generic::write_json(pd.tree.root, json, false, generic::KeyOrder::as_written);
-        host_.check(kAclRules, json, edition, sf.name(),
-                    emit_plugin_report(paths, kNone, kNone, ""), local, {file, 0, 0});
+        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(a.paths, kNone, kNone, ""), local,
+                    {file, 0, 0});
       }
     } else {
       const std::string assumed = kind == "config-entry" ? std::string() : kind;
@@ -248,6 +256,19 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
             fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
         host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(e.paths, e.failed, e.incomplete, wrap),
                     local, {file, 0, 0});
+      }
+      if (dr.entry && analysis) {
+        a.kind = dr.entry->kind;
+        a.name = dr.entry->name;
+        a.modeled = dr.entry->checked_kind;
+        if (a.modeled) {
+          a.json = std::move(dr.entry->json);
+          a.paths = std::move(dr.entry->paths);
+        } else {
+          // A kind entryc does not model travels as written.
+          a.paths = consul::index_generic(pd.doc, pd.tree.root);
+          generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
+        }
       }
     }
   }
@@ -263,7 +284,10 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out) const {
   apply_suppressions(pd.doc, sf, known_codes_, kept);
   std::stable_sort(kept.begin(), kept.end(),
                    [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return a.subject.begin < b.subject.begin; });
-  for (diag::Diagnostic& d : kept) out.report(std::move(d));
+  for (diag::Diagnostic& d : kept) {
+    if (d.severity == diag::Severity::error) a.errors = true;
+    out.report(std::move(d));
+  }
 }
 
 }  // namespace entryc::lint

@@ -39,13 +39,24 @@ struct Options {
   std::string forced_kind;  // "", "exported-services", "service-intentions", "acl-rules"
 };
 
+// What lint learned about one file, for the project compiler.
+struct Analysis {
+  std::string kind;   // a config entry kind, kAclRules, or "" when the file could not be read as either
+  std::string name;   // a config entry's Name
+  bool modeled = false;  // a kind whose fields entryc decodes like Consul (json is in the API's shape)
+  std::string json;   // the entry in the API's shape, or the document as written (ACL rules, other kinds)
+  consul::PathIndex paths;  // paths of `json` to where they are written
+  bool errors = false;      // lint reported an error for the file
+};
+
 class Linter {
  public:
   Linter(const plugins::Host& host, Options options);
 
   // Lints one file; every finding goes to `sink` (already filtered by the
-  // configuration and by entryc-ignore comments).
-  void lint(SourceManager& sm, FileId file, diag::Sink& sink) const;
+  // configuration and by entryc-ignore comments). `analysis`, when given,
+  // receives the decoded document.
+  void lint(SourceManager& sm, FileId file, diag::Sink& sink, Analysis* analysis = nullptr) const;
 
   // What a file is, decided from its content and name.
   std::string detect_kind(const SourceManager& sm, FileId file) const;

@@ -1,0 +1,398 @@
+// Project → ordered operations, diffed against a state snapshot.
+#include "entryc/plan.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "entryc/document.hpp"
+
+namespace entryc::plan {
+
+const char* to_string(Action a) {
+  switch (a) {
+    case Action::create: return "create";
+    case Action::update: return "update";
+    case Action::remove: return "delete";
+  }
+  return "?";
+}
+
+char symbol(Action a) {
+  switch (a) {
+    case Action::create: return '+';
+    case Action::update: return '~';
+    case Action::remove: return '-';
+  }
+  return '?';
+}
+
+const char* to_string(Step s) {
+  switch (s) {
+    case Step::prerequisites: return "prerequisites";
+    case Step::generate_token: return "generate-token";
+    case Step::establish: return "establish";
+    case Step::export_services: return "export";
+    case Step::authorize: return "authorize";
+    case Step::acl: return "acl";
+    case Step::cleanup: return "cleanup";
+  }
+  return "?";
+}
+
+std::size_t Plan::count(Action a) const {
+  return static_cast<std::size_t>(std::count_if(ops.begin(), ops.end(), [&](const Op& o) { return o.action == a; }));
+}
+
+namespace {
+
+Step step_of(std::string_view kind) {
+  if (kind == "exported-services") return Step::export_services;
+  if (kind == "service-intentions") return Step::authorize;
+  if (kind == lint::kAclRules) return Step::acl;
+  return Step::prerequisites;
+}
+
+// A string member, or "" (nlohmann's value() trips GCC's -Wnull-dereference).
+std::string text_of(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get_ref<const std::string&>() : std::string();
+}
+
+std::string partition_key(const std::string& cluster, const std::string& partition) {
+  return cluster + "/" + partition;
+}
+
+// ---- comparing entries the way Consul stores them
+
+// Fields the server fills in or computes: never a difference.
+bool computed(std::string_view key) {
+  return key == "CreateIndex" || key == "ModifyIndex" || key == "Hash" || key == "Status" || key == "Precedence" ||
+         key == "CreatedAt" || key == "UpdatedAt";
+}
+
+bool zero(const Json& j) {
+  return j.is_null() || (j.is_boolean() && !j.get<bool>()) || (j.is_number() && j == 0) ||
+         (j.is_string() && j.get_ref<const std::string&>().empty()) || (j.is_array() && j.empty()) ||
+         (j.is_object() && j.empty());
+}
+
+// Lists whose order Consul does not give a meaning to.
+bool unordered(std::string_view key) {
+  return key == "Services" || key == "Consumers" || key == "Sources" || key == "Methods";
+}
+
+// Defaults, computed fields and the order of set-like lists removed; what
+// is left is what a write would change.
+Json canonical(const Json& j, std::string_view key = {}) {
+  if (j.is_object()) {
+    std::map<std::string, Json> sorted;
+    for (const auto& [k, v] : j.items()) {
+      if (computed(k)) continue;
+      Json c = canonical(v, k);
+      if (zero(c)) continue;
+      // Consul's defaults for the fields in scope.
+      if ((k == "Namespace" || k == "Partition") && c == "default") continue;
+      if (k == "Type" && c == "consul") continue;
+      sorted.emplace(k, std::move(c));
+    }
+    Json out = Json::object();
+    for (auto& [k, v] : sorted) out[k] = std::move(v);
+    return out;
+  }
+  if (j.is_array()) {
+    Json out = Json::array();
+    for (const Json& e : j) out.push_back(canonical(e));
+    if (unordered(key)) {
+      std::vector<std::pair<std::string, Json>> items;
+      for (Json& e : out) items.emplace_back(e.dump(), std::move(e));
+      std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      out = Json::array();
+      for (auto& [_, e] : items) out.push_back(std::move(e));
+    }
+    return out;
+  }
+  return j;
+}
+
+// The entry after Consul's Normalize (from the plugin that offers it).
+Json normalized(const plugins::Host& host, const std::string& kind, const std::string& json, consul::Edition ed) {
+  const plugins::Host::Normalized n = host.normalize(kind, json, consul::to_string(ed));
+  if (n.status == plugins::Host::Normalized::Status::ok) {
+    Json j = Json::parse(n.json, nullptr, false);
+    if (!j.is_discarded()) return j;
+  }
+  return Json::parse(json, nullptr, false);
+}
+
+// A state entry as the API JSON our decoder gives for a file, so that both
+// sides are compared in one shape.
+std::string decode_state_entry(const Json& entry, consul::Edition ed) {
+  Json stripped = Json::object();
+  for (const auto& [k, v] : entry.items()) {
+    if (!computed(k)) stripped[k] = v;
+  }
+  SourceManager sm;
+  const FileId id = sm.add("state", stripped.dump());
+  diag::Collector ignore;
+  ReadOptions ro;
+  ro.reader = Reader::consul;
+  ParsedDocument pd = read_document(sm, id, ignore, ro);
+  if (!pd.accepted()) return stripped.dump();
+  consul::DecodeResult r = consul::decode_config_entry(pd.doc, pd.tree, ed, consul::Side::server, ignore);
+  if (!r.entry || !r.entry->checked_kind) return stripped.dump();
+  return r.entry->json;
+}
+
+// The first difference between two canonical values, for the plan's detail line.
+std::string first_difference(const Json& want, const Json& have, const std::string& path = {}) {
+  if (want.is_object() && have.is_object()) {
+    std::set<std::string> keys;
+    for (const auto& [k, _] : want.items()) keys.insert(k);
+    for (const auto& [k, _] : have.items()) keys.insert(k);
+    for (const std::string& k : keys) {
+      const std::string p = path.empty() ? k : path + "." + k;
+      if (!want.contains(k)) return p + " is removed";
+      if (!have.contains(k)) return p + " is added";
+      std::string d = first_difference(want[k], have[k], p);
+      if (!d.empty()) return d;
+    }
+    return {};
+  }
+  if (want.is_array() && have.is_array() && want.size() == have.size()) {
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      std::string d = first_difference(want[i], have[i], fmt::format("{}[{}]", path, i));
+      if (!d.empty()) return d;
+    }
+    return {};
+  }
+  if (want == have) return {};
+  if (want.is_array() && have.is_array()) {
+    return fmt::format("{} has {} items (now {})", path, want.size(), have.size());
+  }
+  std::string w = want.dump(), h = have.dump();
+  if (w.size() > 40) w = w.substr(0, 37) + "...";
+  if (h.size() > 40) h = h.substr(0, 37) + "...";
+  return fmt::format("{}: {} (now {})", path.empty() ? "value" : path, w, h);
+}
+
+}  // namespace
+
+Plan compile(const project::Project& project, const plugins::Host& host, const State* state) {
+  const project::Topology& topo = project.topo;
+  Plan plan;
+  plan.project = topo.path;
+
+  // Topology order of clusters and partitions, for a stable sort.
+  std::map<std::string, std::pair<std::size_t, std::size_t>> order;
+  for (std::size_t ci = 0; ci < topo.clusters.size(); ++ci) {
+    for (std::size_t pi = 0; pi < topo.clusters[ci].partitions.size(); ++pi) {
+      order[partition_key(topo.clusters[ci].name, topo.clusters[ci].partitions[pi].name)] = {ci, pi};
+    }
+  }
+  auto edition_of = [&](const std::string& cluster) {
+    const project::Cluster* c = topo.cluster(cluster);
+    return c ? c->edition : consul::Edition::ce;
+  };
+
+  // 1-2: peerings. Which op makes peer name N exist in a partition.
+  std::map<std::pair<std::string, std::string>, std::string> peer_op;
+  auto has_peering = [&](const project::Ref& at, const std::string& name, bool dialer) {
+    if (!state) return false;
+    for (const State::Peering& p : state->peerings) {
+      if (p.cluster != at.cluster || p.partition != at.partition || p.name != name) continue;
+      if (p.state == "DELETING" || p.state == "TERMINATED") return false;
+      return !dialer || p.state == "ESTABLISHING" || p.state == "ACTIVE" || p.state == "FAILING";
+    }
+    return false;
+  };
+  for (const project::Peering& p : topo.peerings) {
+    Op gen;
+    gen.type = "peering.generate-token";
+    gen.step = Step::generate_token;
+    gen.cluster = p.acceptor.cluster;
+    gen.partition = p.acceptor.partition;
+    gen.target = p.acceptor_peer_name;
+    gen.id = fmt::format("{}:{}:{}", gen.type, p.acceptor.str(), gen.target);
+    gen.body = {{"PeerName", p.acceptor_peer_name}};
+    if (p.acceptor.partition != "default") gen.body["Partition"] = p.acceptor.partition;
+    Op est;
+    est.type = "peering.establish";
+    est.step = Step::establish;
+    est.cluster = p.dialer.cluster;
+    est.partition = p.dialer.partition;
+    est.target = p.dialer_peer_name;
+    est.id = fmt::format("{}:{}:{}", est.type, p.dialer.str(), est.target);
+    est.body = {{"PeerName", p.dialer_peer_name}, {"PeeringToken", {{"$ref", gen.id + ".PeeringToken"}}}};
+    if (p.dialer.partition != "default") est.body["Partition"] = p.dialer.partition;
+    est.depends_on.push_back(gen.id);
+    const bool done = has_peering(p.acceptor, p.acceptor_peer_name, false) && has_peering(p.dialer, p.dialer_peer_name, true);
+    if (done) {
+      plan.unchanged += 2;
+      continue;
+    }
+    peer_op[{p.acceptor.str(), p.acceptor_peer_name}] = gen.id;
+    peer_op[{p.dialer.str(), p.dialer_peer_name}] = est.id;
+    plan.ops.push_back(std::move(gen));
+    plan.ops.push_back(std::move(est));
+  }
+
+  // 3-5 (and 0): entries.
+  std::set<std::string> ids;
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> desired;  // cluster, partition, kind, name
+  std::set<std::tuple<std::string, std::string, std::string>> managed_kinds;        // cluster, partition, kind
+  for (const project::Entry& e : project.entries) {
+    if (e.errors || e.kind.empty()) continue;
+    const bool acl = e.kind == lint::kAclRules;
+    Op op;
+    op.type = acl ? "acl.policy.write" : "config.write";
+    op.step = step_of(e.kind);
+    op.cluster = e.at.cluster;
+    op.partition = e.at.partition;
+    op.target = acl ? e.name : e.kind + "/" + e.name;
+    op.id = fmt::format("{}:{}:{}", op.type, e.at.str(), op.target);
+    op.source = e.rel;
+    const bool again = !ids.insert(op.id).second;  // load_project warned: the later file wins
+    desired.insert({e.at.cluster, e.at.partition, acl ? "acl-policy" : e.kind, e.name});
+    if (!acl) managed_kinds.insert({e.at.cluster, e.at.partition, e.kind});
+    if (acl) {
+      op.body = {{"Name", e.name}, {"Rules", e.text}};
+      if (e.at.partition != "default") op.body["Partition"] = e.at.partition;
+    } else {
+      op.body = Json::parse(e.json, nullptr, false);
+      if (op.body.is_discarded()) op.body = Json::object();
+      if (e.at.partition != "default" && !op.body.contains("Partition")) op.body["Partition"] = e.at.partition;
+    }
+
+    // Peers it refers to must exist first.
+    auto depend_on_peer = [&](const Json& peer) {
+      if (!peer.is_string()) return;
+      auto it = peer_op.find({e.at.str(), peer.get<std::string>()});
+      if (it != peer_op.end() && std::find(op.depends_on.begin(), op.depends_on.end(), it->second) == op.depends_on.end()) {
+        op.depends_on.push_back(it->second);
+      }
+    };
+    if (e.kind == "exported-services" && op.body.contains("Services") && op.body["Services"].is_array()) {
+      for (const Json& s : op.body["Services"]) {
+        if (!s.is_object() || !s.contains("Consumers") || !s["Consumers"].is_array()) continue;
+        for (const Json& c : s["Consumers"]) {
+          if (c.is_object() && c.contains("Peer")) depend_on_peer(c["Peer"]);
+        }
+      }
+    }
+    if (e.kind == "service-intentions" && op.body.contains("Sources") && op.body["Sources"].is_array()) {
+      for (const Json& s : op.body["Sources"]) {
+        if (s.is_object() && s.contains("Peer")) depend_on_peer(s["Peer"]);
+      }
+    }
+
+    // Against the snapshot.
+    if (state) {
+      if (acl) {
+        for (const State::AclPolicy& p : state->acl_policies) {
+          if (p.cluster != e.at.cluster || p.partition != e.at.partition || p.name != e.name) continue;
+          op.action = Action::update;
+          const plugins::Host::Normalized want = host.normalize(lint::kAclRules, e.json, consul::to_string(edition_of(e.at.cluster)));
+          // Compare the rules by meaning when the acl-rules plugin can read both.
+          SourceManager sm;
+          const FileId id = sm.add("state", p.rules);
+          diag::Collector ignore;
+          ParsedDocument pd = read_document(sm, id, ignore);
+          std::string have_json;
+          if (pd.accepted() && pd.tree.root) generic::write_json(pd.tree.root, have_json, false, generic::KeyOrder::as_written);
+          const plugins::Host::Normalized have =
+              have_json.empty() ? plugins::Host::Normalized{}
+                                : host.normalize(lint::kAclRules, have_json, consul::to_string(edition_of(e.at.cluster)));
+          const bool same = want.status == plugins::Host::Normalized::Status::ok &&
+                                    have.status == plugins::Host::Normalized::Status::ok
+                                ? canonical(Json::parse(want.json, nullptr, false)) ==
+                                      canonical(Json::parse(have.json, nullptr, false))
+                                : p.rules == e.text;
+          if (same) {
+            ++plan.unchanged;
+            op.id.clear();
+          } else {
+            op.detail = "the rules differ";
+          }
+          break;
+        }
+      } else {
+        for (const State::ConfigEntry& s : state->config_entries) {
+          if (s.cluster != e.at.cluster || s.partition != e.at.partition || text_of(s.entry, "Kind") != e.kind ||
+              text_of(s.entry, "Name") != e.name) {
+            continue;
+          }
+          const consul::Edition ed = edition_of(e.at.cluster);
+          const Json want = canonical(normalized(host, e.kind, e.json, ed));
+          const Json have = canonical(normalized(host, e.kind, decode_state_entry(s.entry, ed), ed));
+          if (want == have) {
+            ++plan.unchanged;
+            op.id.clear();
+          } else {
+            op.action = Action::update;
+            op.detail = first_difference(want, have);
+          }
+          break;
+        }
+      }
+    }
+    if (again) {
+      const std::string id = fmt::format("{}:{}:{}", op.type, e.at.str(), op.target);
+      plan.ops.erase(std::remove_if(plan.ops.begin(), plan.ops.end(), [&](const Op& o) { return o.id == id; }),
+                     plan.ops.end());
+    }
+    if (!op.id.empty()) plan.ops.push_back(std::move(op));
+  }
+
+  // 6: what the snapshot has and the project no longer does, for the kinds
+  // the project manages there (exported-services and service-intentions
+  // always, in every declared partition).
+  if (state) {
+    for (const State::ConfigEntry& s : state->config_entries) {
+      const std::string kind = text_of(s.entry, "Kind");
+      const std::string name = text_of(s.entry, "Name");
+      if (!order.count(partition_key(s.cluster, s.partition))) continue;
+      const bool managed = kind == "exported-services" || kind == "service-intentions" ||
+                           managed_kinds.count({s.cluster, s.partition, kind});
+      if (!managed || desired.count({s.cluster, s.partition, kind, name})) continue;
+      Op op;
+      op.type = "config.delete";
+      op.action = Action::remove;
+      op.step = Step::cleanup;
+      op.cluster = s.cluster;
+      op.partition = s.partition;
+      op.target = kind + "/" + name;
+      op.id = fmt::format("{}:{}/{}:{}", op.type, s.cluster, s.partition, op.target);
+      op.body = {{"Kind", kind}, {"Name", name}};
+      if (s.partition != "default") op.body["Partition"] = s.partition;
+      if (ids.insert(op.id).second) plan.ops.push_back(std::move(op));
+    }
+  }
+
+  // Order: step, then topology order of cluster and partition, then target.
+  auto rank = [&](const Op& o) {
+    auto it = order.find(partition_key(o.cluster, o.partition));
+    return it == order.end() ? std::pair<std::size_t, std::size_t>{SIZE_MAX, SIZE_MAX} : it->second;
+  };
+  std::stable_sort(plan.ops.begin(), plan.ops.end(), [&](const Op& a, const Op& b) {
+    return std::tuple(static_cast<int>(a.step), rank(a), a.target) <
+           std::tuple(static_cast<int>(b.step), rank(b), b.target);
+  });
+  // Intentions follow the exports of their partition (the seed's steps 3 and 4).
+  std::map<std::string, std::vector<std::string>> exports_in;
+  for (const Op& o : plan.ops) {
+    if (o.type == "config.write" && o.target.rfind("exported-services/", 0) == 0) {
+      exports_in[partition_key(o.cluster, o.partition)].push_back(o.id);
+    }
+  }
+  for (Op& o : plan.ops) {
+    if (o.type == "config.write" && o.target.rfind("service-intentions/", 0) == 0) {
+      for (const std::string& dep : exports_in[partition_key(o.cluster, o.partition)]) o.depends_on.push_back(dep);
+    }
+  }
+  return plan;
+}
+
+}  // namespace entryc::plan

@@ -1,0 +1,438 @@
+// Which files belong to which cluster/partition, linting them with their
+// cluster's edition, and the project as one JSON document.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "entryc/generic.hpp"
+#include "entryc/load.hpp"
+#include "entryc/project.hpp"
+
+namespace entryc::project {
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+bool glob_match(std::string_view g, std::string_view p) {
+  while (!g.empty()) {
+    if (g.substr(0, 2) == "**") {
+      g.remove_prefix(2);
+      const bool dirs = !g.empty() && g[0] == '/';
+      if (dirs) g.remove_prefix(1);
+      if (g.empty()) return true;
+      // `**/` matches zero or more whole directories; a bare `**` anything.
+      for (std::size_t i = 0; i <= p.size(); ++i) {
+        if ((!dirs || i == 0 || p[i - 1] == '/') && glob_match(g, p.substr(i))) return true;
+      }
+      return false;
+    }
+    const char c = g[0];
+    if (c == '*') {
+      g.remove_prefix(1);
+      for (std::size_t i = 0; i <= p.size(); ++i) {
+        if (glob_match(g, p.substr(i))) return true;
+        if (i < p.size() && p[i] == '/') break;
+      }
+      return false;
+    }
+    if (p.empty()) return false;
+    if (c == '?') {
+      if (p[0] == '/') return false;
+    } else if (c == '[') {
+      const std::size_t close = g.find(']', 2);
+      if (close == std::string_view::npos) {
+        if (p[0] != '[') return false;
+      } else {
+        std::string_view set = g.substr(1, close - 1);
+        const bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
+        if (negate) set.remove_prefix(1);
+        bool hit = false;
+        for (std::size_t i = 0; i < set.size(); ++i) {
+          if (i + 2 < set.size() && set[i + 1] == '-') {
+            hit = hit || (p[0] >= set[i] && p[0] <= set[i + 2]);
+            i += 2;
+          } else {
+            hit = hit || p[0] == set[i];
+          }
+        }
+        if (hit == negate || p[0] == '/') return false;
+        g.remove_prefix(close);
+      }
+    } else if (c != p[0]) {
+      return false;
+    }
+    g.remove_prefix(1);
+    p.remove_prefix(1);
+  }
+  return p.empty();
+}
+
+std::optional<consul::Located> Project::locate(std::string_view path) const {
+  static constexpr std::string_view kEntries = "entries[";
+  if (path.substr(0, kEntries.size()) == kEntries) {
+    const std::size_t close = path.find(']');
+    std::size_t index = 0;
+    for (char c : path.substr(kEntries.size(), close - kEntries.size())) {
+      if (c < '0' || c > '9') return topo.paths.find(path);
+      index = index * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (index >= entries.size()) return std::nullopt;
+    const Entry& e = entries[index];
+    std::string_view rest = path.substr(close + 1);
+    static constexpr std::string_view kEntry = ".entry";
+    if (rest.substr(0, kEntry.size()) == kEntry) {
+      rest.remove_prefix(kEntry.size());
+      if (!rest.empty() && rest[0] == '.') rest.remove_prefix(1);
+      return e.paths.find(rest);
+    }
+    // The entry as a whole: where it was put into its partition, else its file.
+    if (!e.assigned_by.empty()) {
+      if (auto at = topo.paths.find(e.assigned_by)) return at;
+    }
+    return consul::Located{{}, {e.id, 0, 0}};
+  }
+  return topo.paths.find(path);
+}
+
+namespace {
+
+bool has_wildcard(std::string_view g) { return g.find_first_of("*?[") != std::string_view::npos; }
+
+// Every *.hcl / *.json under `dir`, relative, '/'-separated, sorted; hidden
+// directories (.git, ...) are skipped.
+std::vector<std::string> project_files(const fs::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    if (it->is_directory(ec)) {
+      if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+      continue;
+    }
+    const std::string ext = p.extension().string();
+    if (ext != ".hcl" && ext != ".json") continue;
+    out.push_back(fs::relative(p, dir, ec).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Member {
+  std::string rel;  // relative to the project directory
+  Ref at;
+  std::string assigned_by;
+  bool acl = false;        // read as ACL rules whatever the content says
+  std::string policy_name;  // from a policy block or the manifest
+};
+
+std::string stem(const std::string& rel) {
+  std::string s = fs::path(rel).stem().string();
+  const std::size_t dot = s.find(".policy");
+  if (dot != std::string::npos && dot + 7 == s.size()) s.resize(dot);
+  return s;
+}
+
+// gencorpus.py's MANIFEST.json: one record per entry file with its cluster and partition.
+void manifest_members(const Topology& topo, std::vector<Member>& out, diag::Sink& sink) {
+  const fs::path path = fs::path(topo.dir) / "MANIFEST.json";
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return;
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const Json m = Json::parse(ss.str(), nullptr, false);
+  if (m.is_discarded() || !m.contains("files") || !m["files"].is_array()) {
+    sink.report(diag::make(diag::Severity::warning, "core-topology",
+                           fmt::format("'{}' is not a gencorpus MANIFEST.json; ignored", path.string()), {}));
+    return;
+  }
+  for (const Json& f : m["files"]) {
+    if (!f.is_object() || !f.value("path", Json()).is_string() || !f.value("cluster", Json()).is_string()) continue;
+    Member mem;
+    mem.rel = f["path"].get<std::string>();
+    mem.at.cluster = f["cluster"].get<std::string>();
+    if (f.value("partition", Json()).is_string()) mem.at.partition = f["partition"].get<std::string>();
+    if (f.value("kind", Json()) == "acl-policy") {
+      mem.acl = true;
+      if (f.value("name", Json()).is_string()) mem.policy_name = f["name"].get<std::string>();
+    }
+    out.push_back(std::move(mem));
+  }
+}
+
+}  // namespace
+
+std::optional<Project> load_project(SourceManager& sm, const std::string& project_file, const plugins::Host& host,
+                                    const LoadOptions& options, diag::Sink& sink) {
+  std::optional<Topology> topo = load_topology(sm, project_file, sink);
+  if (!topo) return std::nullopt;
+  Project project;
+  project.topo = std::move(*topo);
+  const Topology& t = project.topo;
+  const fs::path dir(t.dir);
+
+  // Who belongs where.
+  std::vector<Member> members;
+  std::vector<std::string> files;
+  bool listed = false;
+  for (std::size_t ci = 0; ci < t.clusters.size(); ++ci) {
+    const Cluster& c = t.clusters[ci];
+    for (std::size_t pi = 0; pi < c.partitions.size(); ++pi) {
+      const Partition& p = c.partitions[pi];
+      const std::string ppath = fmt::format("clusters[{}].partitions[{}]", ci, pi);
+      for (std::size_t gi = 0; gi < p.entries.size(); ++gi) {
+        if (!listed) {
+          files = project_files(dir);
+          listed = true;
+        }
+        std::string g = p.entries[gi];
+        while (g.substr(0, 2) == "./") g.erase(0, 2);
+        std::error_code ec;
+        if (!has_wildcard(g) && fs::is_directory(dir / g, ec)) g = (g.empty() || g.back() == '/' ? g : g + "/") + "**";
+        const std::string where = fmt::format("{}.entries[{}]", ppath, gi);
+        std::size_t hits = 0;
+        for (const std::string& f : files) {
+          if (!glob_match(g, f)) continue;
+          if (f == "MANIFEST.json" || fs::equivalent(dir / f, fs::path(t.path), ec)) continue;
+          ++hits;
+          members.push_back({f, {c.name, p.name}, where, false, {}});
+        }
+        if (hits == 0) {
+          const auto at = t.paths.find(where);
+          sink.report(diag::make(diag::Severity::warning, "core-topology",
+                                 fmt::format("'{}' matches no file", p.entries[gi]), at ? at->value : SourceRange{},
+                                 "Globs are relative to the project file's directory; '**' crosses directories."));
+        }
+      }
+      for (std::size_t di = 0; di < p.policies.size(); ++di) {
+        const PolicyDecl& d = p.policies[di];
+        if (d.file.empty()) continue;
+        members.push_back({d.file, {c.name, p.name}, fmt::format("{}.policies[{}]", ppath, di), true, d.name});
+      }
+    }
+  }
+  manifest_members(t, members, sink);
+
+  // A file listed twice for one partition is one entry; a policy block names it.
+  std::vector<Member> unique;
+  for (Member& m : members) {
+    std::string rel = fs::path(m.rel).lexically_normal().generic_string();
+    m.rel = rel;
+    auto same = std::find_if(unique.begin(), unique.end(), [&](const Member& u) { return u.rel == rel && u.at == m.at; });
+    if (same == unique.end()) {
+      unique.push_back(std::move(m));
+    } else if (m.acl && !m.policy_name.empty()) {
+      same->acl = true;
+      same->policy_name = m.policy_name;
+      if (!m.assigned_by.empty()) same->assigned_by = m.assigned_by;
+    }
+  }
+
+  // Lint each file once per edition and reading.
+  struct Key {
+    FileId id;
+    consul::Edition edition;
+    bool acl;
+    bool operator<(const Key& o) const { return std::tie(id, edition, acl) < std::tie(o.id, o.edition, o.acl); }
+  };
+  std::map<Key, lint::Analysis> done;
+  std::map<std::string, FileId> ids;
+  for (Member& m : unique) {
+    const Cluster* c = t.cluster(m.at.cluster);
+    if (!c || !c->partition(m.at.partition)) {
+      const auto at = t.paths.find(m.assigned_by);
+      sink.report(diag::make(diag::Severity::error, "core-topology",
+                             fmt::format("'{}' belongs to {}, which the project does not declare", m.rel, m.at.str()),
+                             at ? at->value : SourceRange{t.file, 0, 0}));
+      continue;
+    }
+    const std::string display = (dir / m.rel).lexically_normal().string();
+    auto idit = ids.find(display);
+    if (idit == ids.end()) {
+      const std::optional<FileId> id = load::read(sm, {display, false}, sink);
+      if (!id) continue;
+      idit = ids.emplace(display, *id).first;
+    }
+    const Key key{idit->second, c->edition, m.acl};
+    auto it = done.find(key);
+    if (it == done.end()) {
+      lint::Options lo;
+      lo.config = options.config;
+      lo.config.edition = c->edition;
+      if (m.acl) lo.forced_kind = lint::kAclRules;
+      lint::Linter linter(host, lo);
+      lint::Analysis a;
+      diag::Collector ignore;
+      linter.lint(sm, key.id, options.lint ? sink : ignore, &a);
+      it = done.emplace(key, std::move(a)).first;
+    }
+    const lint::Analysis& a = it->second;
+    Entry e;
+    e.file = display;
+    e.id = key.id;
+    e.at = m.at;
+    e.kind = a.kind;
+    e.name = a.kind == lint::kAclRules ? (m.policy_name.empty() ? stem(m.rel) : m.policy_name) : a.name;
+    e.modeled = a.modeled;
+    e.json = a.json;
+    e.paths = a.paths;
+    e.errors = a.errors || a.kind.empty();
+    e.assigned_by = m.assigned_by;
+    e.rel = m.rel;
+    if (e.kind == lint::kAclRules) e.text = std::string(sm.file(key.id).text());
+    if (e.kind == lint::kAclRules && !e.json.empty()) {
+      const plugins::Host::Normalized n = host.normalize(lint::kAclRules, e.json, consul::to_string(c->edition));
+      if (n.status == plugins::Host::Normalized::Status::ok) e.policy = n.json;
+    }
+    project.entries.push_back(std::move(e));
+  }
+  std::stable_sort(project.entries.begin(), project.entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.at.cluster, a.at.partition, a.file) < std::tie(b.at.cluster, b.at.partition, b.file);
+  });
+  // Two files for one entry: writing them in file order leaves the later one.
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, const Entry*> first;
+  for (const Entry& e : project.entries) {
+    if (e.kind.empty() || e.name.empty()) continue;
+    auto [it, fresh] = first.try_emplace({e.at.cluster, e.at.partition, e.kind, e.name}, &e);
+    if (fresh) continue;
+    const bool acl = e.kind == lint::kAclRules;
+    const std::string what = acl ? fmt::format("ACL policy '{}'", e.name) : fmt::format("{} '{}'", e.kind, e.name);
+    auto at = acl ? std::optional<consul::Located>() : e.paths.find("Name");
+    auto earlier = acl ? std::optional<consul::Located>() : it->second->paths.find("Name");
+    diag::Diagnostic d = diag::make(
+        diag::Severity::warning, "core-duplicate-entry",
+        fmt::format("{} in {} is also defined in {}; this file replaces it", what, e.at.str(), it->second->file),
+        at ? at->value : SourceRange{e.id, 0, 0},
+        "Consul keeps one entry per kind and name: the plan writes the last file (in path order). Merge the two "
+        "files, or delete the one that is out of date.");
+    d.notes.push_back({"the other definition", earlier ? earlier->value : SourceRange{it->second->id, 0, 0}});
+    sink.report(std::move(d));
+    it->second = &e;
+  }
+  return project;
+}
+
+std::string project_json(const Project& p) {
+  const Topology& t = p.topo;
+  Json clusters = Json::array();
+  for (const Cluster& c : t.clusters) {
+    Json parts = Json::array();
+    for (const Partition& part : c.partitions) {
+      Json tokens = Json::array();
+      for (const Token& tk : part.tokens) {
+        tokens.push_back({{"name", tk.name},
+                          {"policies", tk.policies},
+                          {"service_identities", tk.service_identities},
+                          {"mesh_gateway", tk.mesh_gateway}});
+      }
+      Json policies = Json::array();
+      for (const PolicyDecl& d : part.policies) policies.push_back({{"name", d.name}, {"file", d.file}});
+      parts.push_back({{"name", part.name},
+                       {"namespaces", part.namespaces},
+                       {"services", part.services},
+                       {"entries", part.entries},
+                       {"tokens", tokens},
+                       {"policies", policies}});
+    }
+    clusters.push_back({{"name", c.name},
+                        {"datacenter", c.datacenter},
+                        {"region", c.region},
+                        {"consul_version", c.consul_version},
+                        {"edition", consul::to_string(c.edition)},
+                        {"acl", {{"enabled", c.acl_enabled}, {"default_policy", c.acl_default_policy}}},
+                        {"partitions", parts}});
+  }
+  Json peerings = Json::array();
+  for (const Peering& pr : t.peerings) {
+    peerings.push_back({{"id", pr.id},
+                        {"acceptor", pr.acceptor.str()},
+                        {"dialer", pr.dialer.str()},
+                        {"acceptor_peer_name", pr.acceptor_peer_name},
+                        {"dialer_peer_name", pr.dialer_peer_name}});
+  }
+  Json groups = Json::array();
+  for (const SamenessGroup& g : t.sameness_groups) {
+    Json members = Json::array();
+    for (const Ref& r : g.members) members.push_back(r.str());
+    groups.push_back({{"name", g.name}, {"members", members}});
+  }
+  std::string out = "{\"clusters\":" + clusters.dump() + ",\"peerings\":" + peerings.dump() +
+                    ",\"sameness_groups\":" + groups.dump() + ",\"entries\":[";
+  for (std::size_t i = 0; i < p.entries.size(); ++i) {
+    const Entry& e = p.entries[i];
+    if (i) out += ',';
+    Json head = {{"cluster", e.at.cluster}, {"partition", e.at.partition}, {"file", e.file},
+                 {"kind", e.kind},          {"name", e.name},             {"errors", e.errors}};
+    std::string h = head.dump();
+    h.pop_back();  // the closing brace: entry and policy follow
+    out += h;
+    out += ",\"entry\":";
+    out += e.json.empty() ? "null" : e.json;
+    if (!e.policy.empty()) out += ",\"policy\":" + e.policy;
+    out += '}';
+  }
+  out += "]}";
+  return out;
+}
+
+}  // namespace entryc::project
+
+namespace entryc::project {
+
+void check_project(const Project& p, const plugins::Host& host, const lint::Config& config, diag::Sink& sink) {
+  if (!host.checks("project")) return;
+  const std::string json = project_json(p);
+  host.check(
+      "project", json, consul::to_string(p.topo.default_edition), p.topo.path,
+      [&](const plugins::Plugin& plugin, const entryc_report& r) {
+        const std::string rule(r.rule_id.ptr, r.rule_id.len);
+        const plugins::RuleInfo* info = host.rule(rule);
+        diag::Diagnostic d;
+        d.severity = r.severity == ENTRYC_SEVERITY_ERROR     ? diag::Severity::error
+                     : r.severity == ENTRYC_SEVERITY_WARNING ? diag::Severity::warning
+                     : r.severity == ENTRYC_SEVERITY_NOTE    ? diag::Severity::note
+                     : info                                  ? info->severity
+                                                             : diag::Severity::error;
+        d.code = info ? rule : plugin.name + "/" + rule;
+        auto level = config.rules.find(d.code);
+        if (level == config.rules.end()) {
+          if (info && info->preset != "recommended" && config.preset != "all") return;
+        } else {
+          switch (level->second) {
+            case lint::Level::off: return;
+            case lint::Level::note: d.severity = diag::Severity::note; break;
+            case lint::Level::warning: d.severity = diag::Severity::warning; break;
+            case lint::Level::error: d.severity = diag::Severity::error; break;
+            case lint::Level::rule_default: break;
+          }
+        }
+        d.summary.assign(r.summary.ptr, r.summary.len);
+        d.detail.assign(r.detail.ptr, r.detail.len);
+        d.path.assign(r.path.ptr, r.path.len);
+        d.consul_text.assign(r.consul_text.ptr, r.consul_text.len);
+        if (const auto at = p.locate(d.path)) {
+          d.subject = r.target == ENTRYC_TARGET_KEY && at->key.valid() ? at->key : at->value;
+          if (r.target == ENTRYC_TARGET_ENTRY && at->key.valid()) d.subject = {at->key.file, at->key.begin, at->value.end};
+        } else {
+          d.subject = {p.topo.file, 0, 0};
+        }
+        if (r.note.len) {
+          SourceRange nr{};
+          if (r.note_path.len) {
+            if (const auto at = p.locate(std::string_view(r.note_path.ptr, r.note_path.len))) {
+              nr = at->key.valid() ? at->key : at->value;
+            }
+          }
+          d.notes.push_back({std::string(r.note.ptr, r.note.len), nr});
+        }
+        sink.report(std::move(d));
+      },
+      sink, {p.topo.file, 0, 0});
+}
+
+}  // namespace entryc::project
