@@ -61,6 +61,12 @@ std::string text_of(const Json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get_ref<const std::string&>() : std::string();
 }
 
+// "" for the default namespace.
+std::string namespace_of(const Json& entry) {
+  const std::string ns = text_of(entry, "Namespace");
+  return ns == "default" ? std::string() : ns;
+}
+
 std::string partition_key(const std::string& cluster, const std::string& partition) {
   return cluster + "/" + partition;
 }
@@ -240,7 +246,8 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
   }
 
   // 3-5 (and 0): entries.
-  std::set<std::string> ids;
+  constexpr std::size_t kNone = SIZE_MAX;
+  std::map<std::string, std::size_t> index;  // op id -> its slot in plan.ops (kNone: unchanged)
   std::set<std::tuple<std::string, std::string, std::string, std::string>> desired;  // cluster, partition, kind, name
   std::set<std::tuple<std::string, std::string, std::string>> managed_kinds;        // cluster, partition, kind
   for (const project::Entry& e : project.entries) {
@@ -251,11 +258,13 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
     op.step = step_of(e.kind);
     op.cluster = e.at.cluster;
     op.partition = e.at.partition;
-    op.target = acl ? e.name : e.kind + "/" + e.name;
+    // Enterprise entries in another namespace: <kind>/<namespace>/<name>.
+    op.target = acl ? e.name : e.kind + "/" + (e.ns.empty() ? e.name : e.ns + "/" + e.name);
     op.id = fmt::format("{}:{}:{}", op.type, e.at.str(), op.target);
     op.source = e.rel;
-    const bool again = !ids.insert(op.id).second;  // load_project warned: the later file wins
-    desired.insert({e.at.cluster, e.at.partition, acl ? "acl-policy" : e.kind, e.name});
+    // load_project warned about a second definition: the later file wins.
+    const auto [slot, fresh] = index.try_emplace(op.id, plan.ops.size());
+    desired.insert({e.at.cluster, e.at.partition, acl ? "acl-policy" : e.kind, e.ns + "/" + e.name});
     if (!acl) managed_kinds.insert({e.at.cluster, e.at.partition, e.kind});
     if (acl) {
       op.body = {{"Name", e.name}, {"Rules", e.text}};
@@ -321,7 +330,7 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
       } else {
         for (const State::ConfigEntry& s : state->config_entries) {
           if (s.cluster != e.at.cluster || s.partition != e.at.partition || text_of(s.entry, "Kind") != e.kind ||
-              text_of(s.entry, "Name") != e.name) {
+              text_of(s.entry, "Name") != e.name || namespace_of(s.entry) != e.ns) {
             continue;
           }
           const consul::Edition ed = edition_of(e.at.cluster);
@@ -338,13 +347,17 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
         }
       }
     }
-    if (again) {
-      const std::string id = fmt::format("{}:{}:{}", op.type, e.at.str(), op.target);
-      plan.ops.erase(std::remove_if(plan.ops.begin(), plan.ops.end(), [&](const Op& o) { return o.id == id; }),
-                     plan.ops.end());
+    if (!fresh && slot->second != kNone) plan.ops[slot->second].id.clear();  // replaced
+    if (!fresh && slot->second == kNone) --plan.unchanged;
+    if (op.id.empty()) {
+      slot->second = kNone;
+    } else {
+      slot->second = plan.ops.size();
+      plan.ops.push_back(std::move(op));
     }
-    if (!op.id.empty()) plan.ops.push_back(std::move(op));
   }
+  plan.ops.erase(std::remove_if(plan.ops.begin(), plan.ops.end(), [](const Op& o) { return o.id.empty(); }),
+                 plan.ops.end());
 
   // 6: what the snapshot has and the project no longer does, for the kinds
   // the project manages there (exported-services and service-intentions
@@ -353,21 +366,23 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
     for (const State::ConfigEntry& s : state->config_entries) {
       const std::string kind = text_of(s.entry, "Kind");
       const std::string name = text_of(s.entry, "Name");
+      const std::string ns = namespace_of(s.entry);
       if (!order.count(partition_key(s.cluster, s.partition))) continue;
       const bool managed = kind == "exported-services" || kind == "service-intentions" ||
                            managed_kinds.count({s.cluster, s.partition, kind});
-      if (!managed || desired.count({s.cluster, s.partition, kind, name})) continue;
+      if (!managed || desired.count({s.cluster, s.partition, kind, ns + "/" + name})) continue;
       Op op;
       op.type = "config.delete";
       op.action = Action::remove;
       op.step = Step::cleanup;
       op.cluster = s.cluster;
       op.partition = s.partition;
-      op.target = kind + "/" + name;
+      op.target = kind + "/" + (ns.empty() ? name : ns + "/" + name);
       op.id = fmt::format("{}:{}/{}:{}", op.type, s.cluster, s.partition, op.target);
       op.body = {{"Kind", kind}, {"Name", name}};
+      if (!ns.empty()) op.body["Namespace"] = ns;
       if (s.partition != "default") op.body["Partition"] = s.partition;
-      if (ids.insert(op.id).second) plan.ops.push_back(std::move(op));
+      if (index.try_emplace(op.id, plan.ops.size()).second) plan.ops.push_back(std::move(op));
     }
   }
 

@@ -278,7 +278,14 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
     e.at = m.at;
     e.kind = a.kind;
     e.name = a.kind == lint::kAclRules ? (m.policy_name.empty() ? stem(m.rel) : m.policy_name) : a.name;
+    if (e.kind == "mesh" && e.name.empty()) e.name = "mesh";  // Consul names the one mesh entry itself
     e.modeled = a.modeled;
+    if (a.modeled && a.json.find("\"Namespace\"") != std::string::npos) {
+      const Json j = Json::parse(a.json, nullptr, false);
+      if (j.is_object() && j.contains("Namespace") && j["Namespace"].is_string() && j["Namespace"] != "default") {
+        e.ns = j["Namespace"].get<std::string>();
+      }
+    }
     e.json = a.json;
     e.paths = a.paths;
     e.errors = a.errors || a.kind.empty();
@@ -295,13 +302,14 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
     return std::tie(a.at.cluster, a.at.partition, a.file) < std::tie(b.at.cluster, b.at.partition, b.file);
   });
   // Two files for one entry: writing them in file order leaves the later one.
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, const Entry*> first;
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, const Entry*> first;
   for (const Entry& e : project.entries) {
     if (e.kind.empty() || e.name.empty()) continue;
-    auto [it, fresh] = first.try_emplace({e.at.cluster, e.at.partition, e.kind, e.name}, &e);
+    auto [it, fresh] = first.try_emplace({e.at.cluster, e.at.partition, e.kind, e.ns, e.name}, &e);
     if (fresh) continue;
     const bool acl = e.kind == lint::kAclRules;
-    const std::string what = acl ? fmt::format("ACL policy '{}'", e.name) : fmt::format("{} '{}'", e.kind, e.name);
+    const std::string what = acl ? fmt::format("ACL policy '{}'", e.name)
+                                 : fmt::format("{} '{}'", e.kind, e.ns.empty() ? e.name : e.ns + "/" + e.name);
     auto at = acl ? std::optional<consul::Located>() : e.paths.find("Name");
     auto earlier = acl ? std::optional<consul::Located>() : it->second->paths.find("Name");
     diag::Diagnostic d = diag::make(

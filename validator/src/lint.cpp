@@ -266,6 +266,11 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
           a.paths = std::move(dr.entry->paths);
         } else {
           // A kind entryc does not model travels as written.
+          for (const generic::Entry& e : pd.tree.root->entries()) {
+            if (utf8::ascii_lower(e.key) == "name" && e.value && e.value->kind == generic::Kind::string) {
+              a.name = std::string(e.value->str());
+            }
+          }
           a.paths = consul::index_generic(pd.doc, pd.tree.root);
           generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
         }

@@ -114,6 +114,7 @@ struct Entry {
   Ref at;
   std::string kind;  // a config entry kind, or lint::kAclRules
   std::string name;  // the entry's Name, or the ACL policy's name
+  std::string ns;    // the entry's Namespace when it is not "default" (Enterprise)
   bool modeled = false;
   std::string json;  // lint::Analysis::json
   consul::PathIndex paths;
