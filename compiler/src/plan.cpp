@@ -152,6 +152,63 @@ std::string decode_state_entry(const Json& entry, consul::Edition ed) {
   return r.entry->json;
 }
 
+// What the compiler needs from an entry's JSON, read without building it:
+// the peers it names (`Peer` anywhere: exported-services consumers and
+// intention sources) and whether it sets a top-level `Partition`.
+struct Refs {
+  std::vector<std::string> peers;
+  bool partition = false;
+};
+
+class RefScanner final : public nlohmann::json_sax<Json> {
+ public:
+  explicit RefScanner(Refs& out) : out_(out) {}
+  bool null() override { return done(); }
+  bool boolean(bool) override { return done(); }
+  bool number_integer(number_integer_t) override { return done(); }
+  bool number_unsigned(number_unsigned_t) override { return done(); }
+  bool number_float(number_float_t, const string_t&) override { return done(); }
+  bool string(string_t& v) override {
+    if (key_ == "Peer" && std::find(out_.peers.begin(), out_.peers.end(), v) == out_.peers.end()) out_.peers.push_back(v);
+    if (key_ == "Partition" && depth_ == 1) out_.partition = true;
+    return done();
+  }
+  bool binary(binary_t&) override { return done(); }
+  bool start_object(std::size_t) override {
+    ++depth_;
+    key_.clear();
+    return true;
+  }
+  bool key(string_t& k) override {
+    key_ = k;
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    key_.clear();
+    return true;
+  }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return done(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  bool done() {
+    key_.clear();
+    return true;
+  }
+  Refs& out_;
+  std::string key_;
+  int depth_ = 0;
+};
+
+Refs scan_refs(const std::string& json) {
+  Refs r;
+  RefScanner sax(r);
+  Json::sax_parse(json, &sax);
+  return r;
+}
+
 // The first difference between two canonical values, for the plan's detail line.
 std::string first_difference(const Json& want, const Json& have, const std::string& path = {}) {
   if (want.is_object() && have.is_object()) {
@@ -222,8 +279,9 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
     gen.partition = p.acceptor.partition;
     gen.target = p.acceptor_peer_name;
     gen.id = fmt::format("{}:{}:{}", gen.type, p.acceptor.str(), gen.target);
-    gen.body = {{"PeerName", p.acceptor_peer_name}};
-    if (p.acceptor.partition != "default") gen.body["Partition"] = p.acceptor.partition;
+    Json gb = {{"PeerName", p.acceptor_peer_name}};
+    if (p.acceptor.partition != "default") gb["Partition"] = p.acceptor.partition;
+    gen.body = gb.dump();
     Op est;
     est.type = "peering.establish";
     est.step = Step::establish;
@@ -231,8 +289,9 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
     est.partition = p.dialer.partition;
     est.target = p.dialer_peer_name;
     est.id = fmt::format("{}:{}:{}", est.type, p.dialer.str(), est.target);
-    est.body = {{"PeerName", p.dialer_peer_name}, {"PeeringToken", {{"$ref", gen.id + ".PeeringToken"}}}};
-    if (p.dialer.partition != "default") est.body["Partition"] = p.dialer.partition;
+    Json eb = {{"PeerName", p.dialer_peer_name}, {"PeeringToken", {{"$ref", gen.id + ".PeeringToken"}}}};
+    if (p.dialer.partition != "default") eb["Partition"] = p.dialer.partition;
+    est.body = eb.dump();
     est.depends_on.push_back(gen.id);
     const bool done = has_peering(p.acceptor, p.acceptor_peer_name, false) && has_peering(p.dialer, p.dialer_peer_name, true);
     if (done) {
@@ -267,33 +326,22 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
     desired.insert({e.at.cluster, e.at.partition, acl ? "acl-policy" : e.kind, e.ns + "/" + e.name});
     if (!acl) managed_kinds.insert({e.at.cluster, e.at.partition, e.kind});
     if (acl) {
-      op.body = {{"Name", e.name}, {"Rules", e.text}};
-      if (e.at.partition != "default") op.body["Partition"] = e.at.partition;
+      Json b = {{"Name", e.name}, {"Rules", e.text}};
+      if (e.at.partition != "default") b["Partition"] = e.at.partition;
+      op.body = b.dump();
     } else {
-      op.body = Json::parse(e.json, nullptr, false);
-      if (op.body.is_discarded()) op.body = Json::object();
-      if (e.at.partition != "default" && !op.body.contains("Partition")) op.body["Partition"] = e.at.partition;
-    }
-
-    // Peers it refers to must exist first.
-    auto depend_on_peer = [&](const Json& peer) {
-      if (!peer.is_string()) return;
-      auto it = peer_op.find({e.at.str(), peer.get<std::string>()});
-      if (it != peer_op.end() && std::find(op.depends_on.begin(), op.depends_on.end(), it->second) == op.depends_on.end()) {
-        op.depends_on.push_back(it->second);
+      const Refs refs = scan_refs(e.json);
+      op.body = e.json;
+      if (e.at.partition != "default" && !refs.partition && op.body.size() > 2 && op.body.back() == '}') {
+        op.body.pop_back();
+        op.body += ",\"Partition\":" + Json(e.at.partition).dump() + "}";
       }
-    };
-    if (e.kind == "exported-services" && op.body.contains("Services") && op.body["Services"].is_array()) {
-      for (const Json& s : op.body["Services"]) {
-        if (!s.is_object() || !s.contains("Consumers") || !s["Consumers"].is_array()) continue;
-        for (const Json& c : s["Consumers"]) {
-          if (c.is_object() && c.contains("Peer")) depend_on_peer(c["Peer"]);
+      // Peers it names must exist first.
+      for (const std::string& peer : refs.peers) {
+        auto it = peer_op.find({e.at.str(), peer});
+        if (it != peer_op.end() && std::find(op.depends_on.begin(), op.depends_on.end(), it->second) == op.depends_on.end()) {
+          op.depends_on.push_back(it->second);
         }
-      }
-    }
-    if (e.kind == "service-intentions" && op.body.contains("Sources") && op.body["Sources"].is_array()) {
-      for (const Json& s : op.body["Sources"]) {
-        if (s.is_object() && s.contains("Peer")) depend_on_peer(s["Peer"]);
       }
     }
 
@@ -379,9 +427,10 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
       op.partition = s.partition;
       op.target = kind + "/" + (ns.empty() ? name : ns + "/" + name);
       op.id = fmt::format("{}:{}/{}:{}", op.type, s.cluster, s.partition, op.target);
-      op.body = {{"Kind", kind}, {"Name", name}};
-      if (!ns.empty()) op.body["Namespace"] = ns;
-      if (s.partition != "default") op.body["Partition"] = s.partition;
+      Json b = {{"Kind", kind}, {"Name", name}};
+      if (!ns.empty()) b["Namespace"] = ns;
+      if (s.partition != "default") b["Partition"] = s.partition;
+      op.body = b.dump();
       if (index.try_emplace(op.id, plan.ops.size()).second) plan.ops.push_back(std::move(op));
     }
   }

@@ -58,8 +58,19 @@ std::optional<State> load_state(SourceManager& sm, const std::string& path, diag
 }
 
 std::string to_json(const Plan& plan) {
-  Json ops = Json::array();
-  for (const Op& o : plan.ops) {
+  // One operation per line: readable, and diffs of plans stay small.
+  const Json head = {{"format_version", kFormatVersion},
+                     {"project", plan.project},
+                     {"summary",
+                      {{"create", plan.count(Action::create)},
+                       {"update", plan.count(Action::update)},
+                       {"delete", plan.count(Action::remove)},
+                       {"unchanged", plan.unchanged}}}};
+  std::string out = head.dump();
+  out.pop_back();
+  out += ",\n\"ops\":[";
+  for (std::size_t i = 0; i < plan.ops.size(); ++i) {
+    const Op& o = plan.ops[i];
     Json op = {{"id", o.id},
                {"type", o.type},
                {"action", to_string(o.action)},
@@ -70,18 +81,16 @@ std::string to_json(const Plan& plan) {
     if (!o.source.empty()) op["source"] = o.source;
     op["depends_on"] = o.depends_on;
     if (!o.detail.empty()) op["detail"] = o.detail;
-    op["body"] = o.body;
-    ops.push_back(std::move(op));
+    std::string line = op.dump();
+    line.pop_back();
+    out += i ? ",\n" : "\n";
+    out += line;
+    out += ",\"body\":";
+    out += o.body.empty() ? "{}" : o.body;
+    out += '}';
   }
-  Json out = {{"format_version", kFormatVersion},
-              {"project", plan.project},
-              {"summary",
-               {{"create", plan.count(Action::create)},
-                {"update", plan.count(Action::update)},
-                {"delete", plan.count(Action::remove)},
-                {"unchanged", plan.unchanged}}},
-              {"ops", ops}};
-  return out.dump(2) + "\n";
+  out += plan.ops.empty() ? "]}\n" : "\n]}\n";
+  return out;
 }
 
 std::string to_human(const Plan& plan, const project::Project& project, bool color) {

@@ -220,16 +220,17 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
 
   // A file listed twice for one partition is one entry; a policy block names it.
   std::vector<Member> unique;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;  // file, cluster, partition
   for (Member& m : members) {
-    std::string rel = fs::path(m.rel).lexically_normal().generic_string();
-    m.rel = rel;
-    auto same = std::find_if(unique.begin(), unique.end(), [&](const Member& u) { return u.rel == rel && u.at == m.at; });
-    if (same == unique.end()) {
+    m.rel = fs::path(m.rel).lexically_normal().generic_string();
+    const auto [it, fresh] = seen.try_emplace({m.rel, m.at.cluster, m.at.partition}, unique.size());
+    if (fresh) {
       unique.push_back(std::move(m));
     } else if (m.acl && !m.policy_name.empty()) {
-      same->acl = true;
-      same->policy_name = m.policy_name;
-      if (!m.assigned_by.empty()) same->assigned_by = m.assigned_by;
+      Member& same = unique[it->second];
+      same.acl = true;
+      same.policy_name = m.policy_name;
+      if (!m.assigned_by.empty()) same.assigned_by = m.assigned_by;
     }
   }
 
@@ -240,9 +241,17 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
     bool acl;
     bool operator<(const Key& o) const { return std::tie(id, edition, acl) < std::tie(o.id, o.edition, o.acl); }
   };
-  std::map<Key, lint::Analysis> done;
+  // First the files and how often each (file, edition, reading) is needed,
+  // so that an analysis used once is moved, not copied.
+  struct Use {
+    const Member* member;
+    const Cluster* cluster;
+    Key key;
+  };
+  std::vector<Use> uses;
+  std::map<Key, std::size_t> wanted;
   std::map<std::string, FileId> ids;
-  for (Member& m : unique) {
+  for (const Member& m : unique) {
     const Cluster* c = t.cluster(m.at.cluster);
     if (!c || !c->partition(m.at.partition)) {
       const auto at = t.paths.find(m.assigned_by);
@@ -258,7 +267,14 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
       if (!id) continue;
       idit = ids.emplace(display, *id).first;
     }
-    const Key key{idit->second, c->edition, m.acl};
+    uses.push_back({&m, c, Key{idit->second, c->edition, m.acl}});
+    ++wanted[uses.back().key];
+  }
+  std::map<Key, lint::Analysis> done;
+  for (const Use& use : uses) {
+    const Member& m = *use.member;
+    const Cluster* c = use.cluster;
+    const Key key = use.key;
     auto it = done.find(key);
     if (it == done.end()) {
       lint::Options lo;
@@ -271,23 +287,20 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
       linter.lint(sm, key.id, options.lint ? sink : ignore, &a);
       it = done.emplace(key, std::move(a)).first;
     }
-    const lint::Analysis& a = it->second;
+    // The last use takes the analysis; earlier ones copy it.
+    lint::Analysis a = --wanted[key] == 0 ? std::move(it->second) : it->second;
+    if (wanted[key] == 0) done.erase(it);
     Entry e;
-    e.file = display;
+    e.file = sm.file(key.id).name();
     e.id = key.id;
     e.at = m.at;
     e.kind = a.kind;
     e.name = a.kind == lint::kAclRules ? (m.policy_name.empty() ? stem(m.rel) : m.policy_name) : a.name;
     if (e.kind == "mesh" && e.name.empty()) e.name = "mesh";  // Consul names the one mesh entry itself
     e.modeled = a.modeled;
-    if (a.modeled && a.json.find("\"Namespace\"") != std::string::npos) {
-      const Json j = Json::parse(a.json, nullptr, false);
-      if (j.is_object() && j.contains("Namespace") && j["Namespace"].is_string() && j["Namespace"] != "default") {
-        e.ns = j["Namespace"].get<std::string>();
-      }
-    }
-    e.json = a.json;
-    e.paths = a.paths;
+    if (a.ns != "default") e.ns = a.ns;
+    e.json = std::move(a.json);
+    e.paths = std::move(a.paths);
     e.errors = a.errors || a.kind.empty();
     e.assigned_by = m.assigned_by;
     e.rel = m.rel;

@@ -443,9 +443,9 @@ class Decoder {
         continue;
       }
       first = false;
-      if (at_root && std::string_view(f.name) == "Name" && hit->entry->value &&
-          hit->entry->value->kind == Kind::string) {
-        out_.name = std::string(hit->entry->value->str());
+      if (at_root && hit->entry->value && hit->entry->value->kind == Kind::string) {
+        if (std::string_view(f.name) == "Name") out_.name = std::string(hit->entry->value->str());
+        if (std::string_view(f.name) == "Namespace") out_.ns = std::string(hit->entry->value->str());
       }
       if (side_ == Side::cli) note_server_side(f, p, std::string_view(w_).substr(value_at));
     }

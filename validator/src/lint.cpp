@@ -260,6 +260,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
       if (dr.entry && analysis) {
         a.kind = dr.entry->kind;
         a.name = dr.entry->name;
+        a.ns = dr.entry->ns;
         a.modeled = dr.entry->checked_kind;
         if (a.modeled) {
           a.json = std::move(dr.entry->json);

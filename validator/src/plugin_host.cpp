@@ -200,6 +200,9 @@ Host::Normalized Host::normalize(std::string_view kind, std::string_view json, s
   Normalized out;
   for (const auto& p : plugins_) {
     if (!p->descriptor->normalize) continue;
+    // A plugin that once said it does not normalize this kind is not asked again.
+    const std::pair<const Plugin*, std::string> key{p.get(), std::string(kind)};
+    if (declined_.count(key)) continue;
     entryc_document doc{};
     doc.struct_size = sizeof doc;
     doc.kind = {kind.data(), kind.size()};
@@ -208,7 +211,10 @@ Host::Normalized Host::normalize(std::string_view kind, std::string_view json, s
     doc.options = {options.data(), options.size()};
     entryc_str result{}, error{};
     const int rc = p->descriptor->normalize(&doc, &result, &error);
-    if (rc == 1) continue;
+    if (rc == 1) {
+      declined_.insert(key);
+      continue;
+    }
     out.plugin = p.get();
     if (rc == 0) {
       out.status = Normalized::Status::ok;

@@ -42,7 +42,9 @@ struct Op {
   Step step = Step::prerequisites;
   std::string cluster, partition;
   std::string target;  // peer name, "<kind>/<name>", or the policy name
-  Json body;           // the request body; a token is a reference ({"$ref": "<op id>.PeeringToken"}), never a value
+  // The request body as compact JSON; a token is a reference
+  // ({"$ref": "<op id>.PeeringToken"}), never a value.
+  std::string body;
   std::vector<std::string> depends_on;
   std::string source;  // the file it comes from, relative to the project file ("" for peerings)
   std::string detail;  // update: what differs (one line)

@@ -60,6 +60,7 @@ class PathIndex {
 struct DecodedEntry {
   std::string kind;
   std::string name;  // the Name field, if it decoded to a string
+  std::string ns;    // the Namespace field (Enterprise), likewise
   // The entry in the API's JSON shape, as compact JSON text: Kind first, Go
   // field names in struct order, lists in the user's order, values after
   // Consul's weak typing (Meta values are strings).

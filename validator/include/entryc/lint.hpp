@@ -43,6 +43,7 @@ struct Options {
 struct Analysis {
   std::string kind;   // a config entry kind, kAclRules, or "" when the file could not be read as either
   std::string name;   // a config entry's Name
+  std::string ns;     // a config entry's Namespace (Enterprise), as written
   bool modeled = false;  // a kind whose fields entryc decodes like Consul (json is in the API's shape)
   std::string json;   // the entry in the API's shape, or the document as written (ACL rules, other kinds)
   consul::PathIndex paths;  // paths of `json` to where they are written

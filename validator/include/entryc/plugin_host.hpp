@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -88,6 +89,8 @@ class Host {
  private:
   std::vector<std::unique_ptr<Plugin>> plugins_;
   std::vector<std::string> search_path_;
+  // (plugin, kind) pairs the plugin does not normalize (not thread-safe).
+  mutable std::set<std::pair<const Plugin*, std::string>> declined_;
 };
 
 }  // namespace entryc::plugins
