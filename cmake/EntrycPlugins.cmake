@@ -31,7 +31,11 @@ function(entryc_add_plugin name)
     CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/generated ${CMAKE_CURRENT_SOURCE_DIR})
   target_link_libraries(${name} PRIVATE entryc_sdk entryc_options fmt::fmt)
-  target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  # Catch unresolved symbols at link time; clang's sanitizer runtimes are only
+  # linked into the executable, so plugins built with them must allow them.
+  if(NOT (ENTRYC_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))
+    target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  endif()
   install(TARGETS ${name} LIBRARY DESTINATION lib/entryc/plugins)
 endfunction()
 

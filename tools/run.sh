@@ -5,7 +5,7 @@
 #   bash tools/run.sh test   set up, build, run the whole test suite
 #
 # Both install what they need with apt (only what is missing) and are safe to
-# re-run. Build trees go to build/ (gcc), build-clang/, build-asan/ and
+# re-run. Build trees go to build/ (gcc), build-asan/ (clang, sanitizers) and
 # build-fuzz/; the HCL oracle to build-oracle/.
 set -euo pipefail
 
@@ -76,10 +76,9 @@ test_job() {
   local orc
   orc="$(oracle)"
   ENTRYC_ORACLE="$orc" ctest --test-dir build --output-on-failure -j "$JOBS"
-  say "clang build, warnings are errors"
-  build build-clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DENTRYC_WERROR=ON -DENTRYC_BENCH=OFF
-  say "AddressSanitizer + UndefinedBehaviorSanitizer build of the whole suite"
-  build build-asan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DENTRYC_SANITIZE=ON -DENTRYC_BENCH=OFF
+  say "clang build with AddressSanitizer + UndefinedBehaviorSanitizer, warnings are errors"
+  build build-asan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DENTRYC_SANITIZE=ON -DENTRYC_WERROR=ON \
+    -DENTRYC_BENCH=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ENTRYC_ORACLE="$orc" ctest --test-dir build-asan --output-on-failure -j "$JOBS"
   say "fuzzing each front end (${ENTRYC_FUZZ_SECONDS:-60} s each)"

@@ -23,6 +23,8 @@ import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 ENTRYC = os.environ.get('ENTRYC', 'entryc')
+if os.sep in ENTRYC:
+    ENTRYC = os.path.abspath(ENTRYC)
 UPDATE = os.environ.get('ENTRYC_UPDATE_GOLDEN') == '1'
 
 

@@ -289,7 +289,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
   }
   apply_suppressions(pd.doc, sf, known_codes_, kept);
   std::stable_sort(kept.begin(), kept.end(),
-                   [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return a.subject.begin < b.subject.begin; });
+                   [](const diag::Diagnostic& x, const diag::Diagnostic& y) { return x.subject.begin < y.subject.begin; });
   for (diag::Diagnostic& d : kept) {
     if (d.severity == diag::Severity::error) a.errors = true;
     out.report(std::move(d));
