@@ -1,0 +1,7 @@
+identity "web" {
+  policy     = "write"
+  intentions = "read"
+}
+service "web" {
+  policy = "write"
+}
