@@ -1,0 +1,47 @@
+// intentions-source-duplicate (D1): two sources for the same service (and
+// peer or sameness group).
+#include "consul_text.hpp"
+#include "entry.hpp"
+#include "rules.hpp"
+
+namespace intentions {
+
+void SourceDuplicate::check(const Document& doc, Reporter& out) const {
+  const Entry e = read(doc);
+  // Consul walks the sources in its own (sorted) order and names the later one.
+  for (std::size_t a = 0; a < e.sorted_sources.size(); ++a) {
+    const Source& s = *e.sorted_sources[a];
+    if (s.name.empty()) continue;  // Consul stops at "Name is required" first
+    const Source* first = nullptr;
+    for (std::size_t b = 0; b < a && !first; ++b) {
+      const Source& t = *e.sorted_sources[b];
+      if (t.name == s.name && t.peer == s.peer && t.sameness_group == s.sameness_group && t.ns == s.ns &&
+          t.partition_or_empty == s.partition_or_empty) {
+        first = &t;
+      }
+    }
+    if (!first) continue;
+    std::string who = "source " + q(s.name), text;
+    if (!s.peer.empty()) {
+      who += " from peer " + q(s.peer);
+      text = s.consul(" defines peer(" + consul_text::quote(s.peer) + ") ");
+    } else if (!s.sameness_group.empty()) {
+      who += " from sameness group " + q(s.sameness_group);
+      text = s.consul(" defines sameness-group(" + consul_text::quote(s.sameness_group) + ") ");
+    } else {
+      text = s.consul(" defines ");
+    }
+    // CE renders the service as its bare name (ServiceName.String()); the
+    // Enterprise rendering with namespace and partition is not public.
+    text += consul_text::quote(s.name) + " more than once";
+    std::string detail =
+        "Consul allows one source per service (and peer or sameness group) in an entry, and rejects the second. "
+        "Merge the two sources into one.";
+    if (s.renumbered()) detail += " " + renumber_sentence(s) + ".";
+    auto r = out.report(s.path(".Name"), who + " is listed twice");
+    r.detail(detail).order(order::source(s.sorted, order::kDuplicate)).note("first listed here", first->path(".Name"));
+    if (!e.enterprise) r.consul(text);
+  }
+}
+
+}  // namespace intentions

@@ -1,0 +1,9 @@
+Kind      = "service-intentions"
+Name      = "billing"
+Namespace = "*"
+Sources = [
+  {
+    Name   = "web"
+    Action = "allow"
+  }
+]

@@ -1,0 +1,21 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = [
+  {
+    Name = "web"
+    Permissions = [
+      {
+        Action = "allow"
+        HTTP {
+          Header = [
+            {
+              Name   = "x-env"
+              Exact  = "prod"
+              Prefix = "pr"
+            }
+          ]
+        }
+      }
+    ]
+  }
+]

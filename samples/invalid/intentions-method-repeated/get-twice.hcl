@@ -1,0 +1,16 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = [
+  {
+    Name = "web"
+    Permissions = [
+      {
+        Action = "allow"
+        HTTP {
+          PathPrefix = "/invoices"
+          Methods    = ["GET", "HEAD", "get"]
+        }
+      }
+    ]
+  }
+]

@@ -1,0 +1,7 @@
+Kind = "service-intentions"
+Sources = [
+  {
+    Name   = "web"
+    Action = "allow"
+  }
+]

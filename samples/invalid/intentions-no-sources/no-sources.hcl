@@ -1,0 +1,3 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = []

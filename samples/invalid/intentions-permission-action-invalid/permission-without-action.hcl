@@ -1,0 +1,14 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = [
+  {
+    Name = "web"
+    Permissions = [
+      {
+        HTTP {
+          PathPrefix = "/invoices"
+        }
+      }
+    ]
+  }
+]

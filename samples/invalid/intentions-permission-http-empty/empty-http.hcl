@@ -1,0 +1,13 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = [
+  {
+    Name = "web"
+    Permissions = [
+      {
+        Action = "allow"
+        HTTP {}
+      }
+    ]
+  }
+]

@@ -1,0 +1,15 @@
+Kind = "service-intentions"
+Name = "*"
+Sources = [
+  {
+    Name = "web"
+    Permissions = [
+      {
+        Action = "allow"
+        HTTP {
+          Methods = ["GET"]
+        }
+      }
+    ]
+  }
+]

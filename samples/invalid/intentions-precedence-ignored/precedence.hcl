@@ -1,0 +1,9 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = [
+  {
+    Name       = "*"
+    Action     = "deny"
+    Precedence = 10
+  }
+]

@@ -1,0 +1,9 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = [
+  {
+    Name          = "web"
+    SamenessGroup = "*"
+    Action        = "allow"
+  }
+]

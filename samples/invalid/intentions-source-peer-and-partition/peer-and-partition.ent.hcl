@@ -1,0 +1,10 @@
+Kind = "service-intentions"
+Name = "billing"
+Sources = [
+  {
+    Name      = "web"
+    Peer      = "cluster-02"
+    Partition = "finance"
+    Action    = "allow"
+  }
+]
