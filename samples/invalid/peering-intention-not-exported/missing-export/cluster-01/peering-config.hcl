@@ -1,0 +1,10 @@
+Kind = "exported-services"
+Name = "default"
+Services = [
+  {
+    Name      = "billing"
+    Consumers = [
+      { Peer = "cluster-02" },
+    ]
+  },
+]

@@ -1,0 +1,20 @@
+# Peer names are lower case DNS labels.
+
+cluster "cluster-01" {
+  datacenter     = "dc1"
+  consul_version = "1.17.1"
+  services       = ["backend-service"]
+}
+
+cluster "cluster-02" {
+  datacenter     = "dc2"
+  consul_version = "1.17.1"
+  services       = ["frontend-service"]
+}
+
+peering "cluster-01--cluster-02" {
+  acceptor           = "cluster-01"
+  dialer             = "cluster-02"
+  acceptor_peer_name = "Cluster_02"
+  dialer_peer_name   = "cluster-01"
+}

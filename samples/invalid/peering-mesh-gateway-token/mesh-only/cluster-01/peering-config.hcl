@@ -1,0 +1,10 @@
+Kind = "exported-services"
+Name = "default"
+Services = [
+  {
+    Name      = "backend-service"
+    Consumers = [
+      { Peer = "cluster-02" },
+    ]
+  },
+]

@@ -1,0 +1,5 @@
+mesh = "write"
+
+service_prefix "" {
+  policy = "read"
+}

@@ -1,0 +1,32 @@
+# frontend-service calls backend-service in cluster-01, but its token only reads services: not nodes.
+
+cluster "cluster-01" {
+  datacenter     = "dc1"
+  consul_version = "1.17.1"
+  services       = ["backend-service"]
+  entries        = ["cluster-01/*.hcl"]
+}
+
+cluster "cluster-02" {
+  datacenter     = "dc2"
+  consul_version = "1.17.1"
+  acl {
+    enabled        = true
+    default_policy = "deny"
+  }
+  policy "frontend-sidecar" {
+    file = "cluster-02/frontend-sidecar-policy.hcl"
+  }
+  token "frontend-service" {
+    policies = ["frontend-sidecar"]
+  }
+  services       = ["frontend-service"]
+  entries        = ["cluster-02/*.hcl"]
+}
+
+peering "cluster-01--cluster-02" {
+  acceptor           = "cluster-01"
+  dialer             = "cluster-02"
+  acceptor_peer_name = "cluster-02"
+  dialer_peer_name   = "cluster-01"
+}
