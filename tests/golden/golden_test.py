@@ -9,15 +9,23 @@
   project: `entryc lint --format compact --preset all --project
   <case>/entryc.hcl` must print exactly <case>.expected.
 - Every file under samples/valid/ must lint clean, every project under
-  samples/ (a directory with an entryc.hcl outside samples/invalid) must
-  have no errors or warnings, and
+  samples/ (a directory with an entryc.hcl outside samples/invalid and
+  samples/broken) must have no errors or warnings, and
   each project's `entryc plan --format json` must print exactly its
   plan.json.expected (and the human view plan.txt.expected).
+- samples/broken/<scenario>/ is the broken twin of the project
+  samples/<scenario>/: the same files with a few realistic peering
+  mistakes, one line each in its README.md. `entryc lint --format compact
+  --preset all --project samples/broken/<scenario>/entryc.hcl` must exit 1
+  and print exactly samples/broken/<scenario>/lint.expected, its findings
+  must include every rule id the README names (in backquotes), and
+  `entryc plan` in that directory must exit 1 without printing a plan.
 
   ENTRYC=build/bin/entryc python3 tests/golden/golden_test.py
   ENTRYC_UPDATE_GOLDEN=1 ...   rewrites the .expected files (review the diff)
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -58,6 +66,54 @@ def compare(path, out, problems):
         problems.append('missing %s' % os.path.relpath(path, ROOT))
     elif out != want:
         problems.append('output differs from %s:\n--- want\n%s--- got\n%s' % (os.path.relpath(path, ROOT), want, out))
+
+
+# A rule id named in a broken twin's README.md, written in backquotes.
+RULE_ID = re.compile(r'`((?:acl|core|exports|intentions|peering)-[a-z0-9]+(?:-[a-z0-9]+)*)`')
+
+
+def known_rules():
+    p = subprocess.run([ENTRYC, 'rules'], cwd=ROOT, capture_output=True, timeout=60)
+    lines = p.stdout.decode('utf-8', 'replace').splitlines()[1:]
+    return {line.split()[0] for line in lines if line.strip()}
+
+
+def broken_twins():
+    """Checks every samples/broken/<scenario>/; returns (checked, failures)."""
+    checked = failures = 0
+    base = os.path.join(ROOT, 'samples', 'broken')
+    if not os.path.isdir(base):
+        return checked, failures
+    rules = known_rules()
+    for scenario in sorted(os.listdir(base)):
+        d = os.path.join(base, scenario)
+        project = os.path.join(d, 'entryc.hcl')
+        if not os.path.isfile(project):
+            continue
+        problems = []
+        rc, out = lint_project(project)
+        compare(os.path.join(d, 'lint.expected'), out, problems)
+        if rc != 1:
+            problems.append('entryc lint: exit status %d, expected 1' % rc)
+        readme = os.path.join(d, 'README.md')
+        named = RULE_ID.findall(open(readme, encoding='utf-8').read()) if os.path.isfile(readme) else []
+        if not named:
+            problems.append('%s names no rule id' % os.path.relpath(readme, ROOT))
+        for rule in sorted(set(named)):
+            if rule not in rules and not rule.startswith('core-'):
+                problems.append('README.md names %s, which is no rule' % rule)
+            elif '[%s]' % rule not in out:
+                problems.append('no %s finding' % rule)
+        rc, plan_out, _ = plan(d, 'human')
+        if rc != 1:
+            problems.append('entryc plan: exit status %d, expected 1' % rc)
+        if plan_out:
+            problems.append('entryc plan printed a plan:\n%s' % plan_out)
+        checked += 1
+        if problems:
+            failures += 1
+            print('FAIL %s: %s' % (os.path.relpath(d, ROOT), '; '.join(problems)))
+    return checked, failures
 
 
 def main():
@@ -120,7 +176,10 @@ def main():
     # Projects: clean, and their plans as recorded.
     for dirpath, dirnames, names in os.walk(os.path.join(ROOT, 'samples')):
         dirnames.sort()
-        if os.path.join('samples', 'invalid') in os.path.relpath(dirpath, ROOT) or 'entryc.hcl' not in names:
+        rel = os.path.relpath(dirpath, ROOT)
+        if 'entryc.hcl' not in names or any(
+                rel == os.path.join('samples', sub) or rel.startswith(os.path.join('samples', sub) + os.sep)
+                for sub in ('invalid', 'broken')):
             continue
         project = os.path.join(dirpath, 'entryc.hcl')
         problems = []
@@ -136,6 +195,10 @@ def main():
         if problems:
             failures += 1
             print('FAIL %s: %s' % (os.path.relpath(dirpath, ROOT), '; '.join(problems)))
+    # Broken twins: their diagnostics as recorded, and no plan.
+    broken_checked, broken_failures = broken_twins()
+    checked += broken_checked
+    failures += broken_failures
     print('golden samples: %d passed, %d failed' % (checked - failures, failures))
     return 1 if failures else 0
 

@@ -1,0 +1,5 @@
+# Peering control-plane traffic goes through the mesh gateways.
+Kind = "mesh"
+Peering {
+  PeerThroughMeshGateways = true
+}

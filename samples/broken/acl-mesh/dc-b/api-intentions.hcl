@@ -1,0 +1,10 @@
+Kind = "service-intentions"
+Name = "api"
+
+Sources = [
+  {
+    Name   = "web"
+    Peer   = "dc-a"
+    Action = "allow"
+  },
+]

@@ -1,0 +1,11 @@
+Kind = "service-intentions"
+Name = "reporting"
+
+Sources = [
+  {
+    Name      = "billing"
+    Namespace = "payments"
+    Peer      = "east-finance"
+    Action    = "allow"
+  },
+]

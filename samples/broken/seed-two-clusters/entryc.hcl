@@ -1,0 +1,41 @@
+# The seed scenario as an entryc project: two Consul clusters, one peering.
+# `entryc plan` (run from this directory) turns it into the four steps of
+# "Establish cluster peering connections"; see README.md.
+
+cluster "cluster-01" {
+  datacenter     = "dc1"
+  consul_version = "1.17.1"
+  acl {
+    enabled        = true
+    default_policy = "deny"
+  }
+  services = ["backend-service"]
+  entries  = ["cluster-01/*.hcl"]
+}
+
+cluster "cluster-02" {
+  datacenter     = "dc2"
+  consul_version = "1.13.3"
+  acl {
+    enabled        = true
+    default_policy = "deny"
+  }
+  services = ["frontend-service"]
+
+  # The frontend's sidecar reads what cluster-02 imports from cluster-01.
+  policy "frontend-sidecar" {
+    file = "cluster-02/frontend-sidecar-policy.hcl"
+  }
+  token "frontend-service" {
+    policies = ["frontend-sidecar"]
+  }
+}
+
+# cluster-01 generates the token for the peer it calls "cluster-02";
+# cluster-02 establishes the peering with it, calling its peer "cluster-01".
+peering "cluster-01--cluster-02" {
+  acceptor           = "cluster-01"
+  dialer             = "cluster-02"
+  acceptor_peer_name = "cluster-02"
+  dialer_peer_name   = "cluster-01"
+}
