@@ -40,5 +40,8 @@ ENTRYC_RULES_PLUGIN("peering-policy", "1.0.0", nullptr,
   ENTRYC_RULE(peering::InvalidPeerName, "peering-invalid-peer-name", error, "recommended", "project",
               "a peer name Consul refuses", docs::peering_invalid_peer_name),
   ENTRYC_RULE(peering::PeerNameReused, "peering-peer-name-reused", error, "recommended", "project",
-              "one partition uses the same peer name for two peerings", docs::peering_peer_name_reused))
+              "one partition uses the same peer name for two peerings", docs::peering_peer_name_reused),
+  ENTRYC_RULE(peering::ExportNamePartition, "peering-export-name-partition", error, "recommended", "project",
+              "an Enterprise exported-services entry not named after the partition the project puts it in",
+              docs::peering_export_name_partition))
 // clang-format on

@@ -27,6 +27,7 @@ PEERING_RULE(SameDatacenter);
 PEERING_RULE(ConsulVersion);
 PEERING_RULE(InvalidPeerName);
 PEERING_RULE(PeerNameReused);
+PEERING_RULE(ExportNamePartition);
 
 #undef PEERING_RULE
 
