@@ -28,9 +28,11 @@ int setup(Context& ctx, const Args& args, plugins::Host& host) {
 int run_plugins(Context& ctx, const Args& args) {
   plugins::Host host;
   const int rc = setup(ctx, args, host);
-  std::string out = fmt::format("{:<20} {:<10} {:<4} {:<6} {}\n", "NAME", "VERSION", "ABI", "RULES", "PATH");
+  std::string out =
+      fmt::format("{:<20} {:<10} {:<4} {:<8} {:<6} {}\n", "NAME", "VERSION", "ABI", "KIND", "RULES", "PATH");
   for (const auto& p : host.plugins()) {
-    out += fmt::format("{:<20} {:<10} {:<4} {:<6} {}\n", p->name, p->version, p->abi_version, p->rules.size(), p->path);
+    out += fmt::format("{:<20} {:<10} {:<4} {:<8} {:<6} {}\n", p->name, p->version, p->abi_version,
+                       p->backend ? "backend" : "rules", p->backend ? "-" : std::to_string(p->rules.size()), p->path);
   }
   out += "\nsearch path:\n";
   for (const std::string& d : host.search_path()) out += "  " + d + "\n";

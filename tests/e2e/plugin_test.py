@@ -31,7 +31,29 @@ class BrokenPlugins(unittest.TestCase):
     def test_wrong_abi_version_names_both_versions(self):
         rc, _, err = entryc('plugins', '--plugin-dir', self.dir('wrong-abi'))
         self.assertEqual(rc, 2)
-        self.assertIn('was built for plugin ABI version 99, but this entryc speaks version 1', err)
+        self.assertIn('was built for plugin ABI version 99, but this entryc speaks version 1 to 2', err)
+
+    def test_incomplete_backend(self):
+        rc, _, err = entryc('plugins', '--plugin-dir', self.dir('incomplete-backend'))
+        self.assertEqual(rc, 2)
+        self.assertIn("backend plugin", err)
+        self.assertIn("is incomplete", err)
+
+    def test_rules_plugin_of_abi_version_1_still_runs(self):
+        with tempfile.NamedTemporaryFile(suffix='.hcl') as f:
+            f.write(ENTRY)
+            f.flush()
+            rc, out, err = entryc('lint', '--format', 'compact', '--plugin-dir', self.dir('old-abi'), f.name)
+        self.assertIn('hello from an ABI 1 plugin [old-abi-says-hello]', out + err)
+
+    def test_stripped_plugin_loads(self):
+        # Packaged plugins are stripped: the entry point is found in the dynamic symbol table.
+        with tempfile.TemporaryDirectory() as d:
+            lib = os.path.join(d, 'extra.so')
+            subprocess.run(['strip', '--strip-all', '-o', lib, os.path.join(self.dir('extra'), 'extra.so')], check=True)
+            rc, out, err = entryc('plugins', '--plugin-dir', d)
+        self.assertEqual(rc, 0, err)
+        self.assertIn('extra ', out)
 
     def test_library_without_entry_point(self):
         rc, _, err = entryc('rules', '--plugin-dir', self.dir('no-entry'))
@@ -68,8 +90,9 @@ class SearchPath(unittest.TestCase):
     def test_env_path_and_listing(self):
         rc, out, _ = entryc('plugins', env={'ENTRYC_PLUGIN_PATH': os.path.join(PLUGINS, 'extra')})
         self.assertEqual(rc, 0)
-        self.assertRegex(out, r'extra\s+1\.2\.3\s+1\s+1\s+.*extra\.so')
-        self.assertRegex(out, r'exported-services\s+1\.0\.0\s+1\s+\d+\s+.*lib/entryc/plugins/')
+        self.assertRegex(out, r'extra\s+1\.2\.3\s+2\s+rules\s+1\s+.*extra\.so')
+        self.assertRegex(out, r'exported-services\s+1\.0\.0\s+2\s+rules\s+\d+\s+.*lib/entryc/plugins/')
+        self.assertRegex(out, r'runtime\s+1\.0\.0\s+2\s+backend\s+-\s+.*lib/entryc/plugins/entryc-runtime\.so')
         rc, out, _ = entryc('rules', '--plugin-dir', os.path.join(PLUGINS, 'extra'))
         self.assertIn('extra-no-legacy', out)
         self.assertIn('exports-wildcard-peer', out)

@@ -1,10 +1,13 @@
 #include "entryc/plugin_host.hpp"
 
+#include <elf.h>
+
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 
-#include <boost/dll/library_info.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
@@ -44,6 +47,48 @@ void host_report(void* ctx, const entryc_report* r) {
 
 const entryc_host kHostTable = {sizeof(entryc_host), ENTRYC_PLUGIN_ABI_VERSION, &host_report};
 
+// Whether the ELF shared object at `path` exports a defined function named
+// `symbol`, read from its dynamic symbol table (what the loader uses, and
+// what survives `strip`) without loading it: a foreign library's
+// constructors must not run in our process. Boost.DLL's library_info reads
+// the static .symtab instead, pairs it with the wrong string table on some
+// linkers' section layouts, and finds nothing in stripped libraries.
+// Throws std::runtime_error when the file is not a 64-bit ELF shared object.
+bool exports_symbol(const std::string& path, std::string_view symbol) {
+  std::ifstream f(path, std::ios::binary);
+  auto read = [&](std::uint64_t off, void* out, std::size_t n) {
+    f.seekg(static_cast<std::streamoff>(off));
+    f.read(static_cast<char*>(out), static_cast<std::streamsize>(n));
+    if (!f) throw std::runtime_error("truncated or unreadable ELF file");
+  };
+  Elf64_Ehdr eh{};
+  if (!f) throw std::runtime_error("cannot open the file");
+  read(0, &eh, sizeof eh);
+  if (std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0) throw std::runtime_error("not an ELF file");
+  if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_type != ET_DYN) {
+    throw std::runtime_error("not a 64-bit ELF shared library");
+  }
+  if (eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shnum > 4096) throw std::runtime_error("malformed section table");
+  std::vector<Elf64_Shdr> sections(eh.e_shnum);
+  if (!sections.empty()) read(eh.e_shoff, sections.data(), sections.size() * sizeof(Elf64_Shdr));
+  for (const Elf64_Shdr& sh : sections) {
+    if (sh.sh_type != SHT_DYNSYM || sh.sh_link >= sections.size() || sh.sh_entsize != sizeof(Elf64_Sym)) continue;
+    const Elf64_Shdr& strtab = sections[sh.sh_link];
+    constexpr std::uint64_t kLimit = 64u << 20;  // no plugin has 64 MiB of dynamic symbols
+    if (sh.sh_size > kLimit || strtab.sh_size > kLimit) throw std::runtime_error("malformed symbol table");
+    std::vector<Elf64_Sym> syms(sh.sh_size / sizeof(Elf64_Sym));
+    std::string names(strtab.sh_size, '\0');
+    if (!syms.empty()) read(sh.sh_offset, syms.data(), syms.size() * sizeof(Elf64_Sym));
+    if (!names.empty()) read(strtab.sh_offset, names.data(), names.size());
+    for (const Elf64_Sym& sym : syms) {
+      if (sym.st_shndx == SHN_UNDEF || sym.st_name >= names.size()) continue;
+      if (ELF64_ST_BIND(sym.st_info) == STB_LOCAL || ELF64_ST_TYPE(sym.st_info) != STT_FUNC) continue;
+      if (std::string_view(names.c_str() + sym.st_name) == symbol) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Host::Host() = default;
@@ -60,9 +105,7 @@ bool Host::load_file(const std::string& path, diag::Sink& sink) {
   // Inspect the file before loading it: a foreign library's constructors
   // must not run in our process.
   try {
-    boost::dll::library_info info(path, true);
-    const std::vector<std::string> symbols = info.symbols();
-    if (std::find(symbols.begin(), symbols.end(), ENTRYC_PLUGIN_ENTRY_SYMBOL) == symbols.end()) {
+    if (!exports_symbol(path, ENTRYC_PLUGIN_ENTRY_SYMBOL)) {
       load_error(sink, fmt::format("'{}' is not an entryc plugin", path),
                  fmt::format("It does not export '{}'. Remove it from the plugin directory, or build it with "
                              "the entryc plugin SDK.",
@@ -86,16 +129,27 @@ bool Host::load_file(const std::string& path, diag::Sink& sink) {
     load_error(sink, fmt::format("plugin '{}' refused to load", path), "Its entry point returned nothing.");
     return false;
   }
-  if (d->abi_version != ENTRYC_PLUGIN_ABI_VERSION || d->struct_size < sizeof(entryc_plugin)) {
+  if (d->abi_version < ENTRYC_PLUGIN_ABI_OLDEST || d->abi_version > ENTRYC_PLUGIN_ABI_VERSION ||
+      d->struct_size < offsetof(entryc_plugin, normalize) + sizeof d->normalize) {
     load_error(sink,
                fmt::format("plugin '{}' was built for plugin ABI version {}, but this entryc speaks version {}",
-                           path, d->abi_version, ENTRYC_PLUGIN_ABI_VERSION),
+                           path, d->abi_version,
+                           ENTRYC_PLUGIN_ABI_OLDEST == ENTRYC_PLUGIN_ABI_VERSION
+                               ? fmt::format("{}", ENTRYC_PLUGIN_ABI_VERSION)
+                               : fmt::format("{} to {}", ENTRYC_PLUGIN_ABI_OLDEST, ENTRYC_PLUGIN_ABI_VERSION)),
                "Rebuild the plugin against this entryc's SDK (include/entryc/plugin_abi.h).");
     return false;
   }
-  if (d->kind != ENTRYC_PLUGIN_RULES || !d->check) {
-    load_error(sink, fmt::format("plugin '{}' is not a rules plugin", path),
-               "This entryc loads rule plugins from the plugin directory.");
+  const bool backend = d->kind == ENTRYC_PLUGIN_BACKEND;
+  if (backend && (d->abi_version < 2 || d->struct_size < sizeof(entryc_plugin) || !d->open || !d->snapshot ||
+                  !d->apply || !d->request || !d->commit || !d->close)) {
+    load_error(sink, fmt::format("backend plugin '{}' is incomplete", path),
+               "A backend needs ABI version 2 and all of open, snapshot, apply, request, commit and close.");
+    return false;
+  }
+  if (!backend && (d->kind != ENTRYC_PLUGIN_RULES || !d->check)) {
+    load_error(sink, fmt::format("plugin '{}' is neither a rules nor a backend plugin", path),
+               "Its descriptor names an unknown kind or lacks its check function.");
     return false;
   }
   auto p = std::make_unique<Plugin>();
@@ -103,6 +157,7 @@ bool Host::load_file(const std::string& path, diag::Sink& sink) {
   p->version = to_string(d->version);
   p->path = path;
   p->abi_version = d->abi_version;
+  p->backend = backend;
   p->library = lib;
   p->descriptor = d;
   for (const auto& existing : plugins_) {
@@ -182,6 +237,13 @@ const RuleInfo* Host::rule(std::string_view id) const {
     for (const RuleInfo& r : p->rules) {
       if (r.id == id) return &r;
     }
+  }
+  return nullptr;
+}
+
+const Plugin* Host::backend(std::string_view name) const {
+  for (const auto& p : plugins_) {
+    if (p->backend && p->name == name) return p.get();
   }
   return nullptr;
 }

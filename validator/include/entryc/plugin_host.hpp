@@ -38,6 +38,7 @@ struct Plugin {
   std::string version;
   std::string path;
   std::uint32_t abi_version = 0;
+  bool backend = false;  // a backend (apply/snapshot), not a rules plugin
   std::vector<RuleInfo> rules;
   // Keeps the library loaded while anything made from it is alive.
   std::shared_ptr<void> library;
@@ -62,6 +63,8 @@ class Host {
 
   std::span<const std::unique_ptr<Plugin>> plugins() const { return plugins_; }
   const RuleInfo* rule(std::string_view id) const;
+  // A backend plugin by name ("runtime"); nullptr when none is loaded.
+  const Plugin* backend(std::string_view name) const;
   std::vector<const RuleInfo*> rules() const;
   // The directories searched, in order (for `entryc plugins`).
   const std::vector<std::string>& search_path() const { return search_path_; }

@@ -11,6 +11,8 @@
  *
  * ABI history:
  *   1  first version: rule plugins (check one decoded entry).
+ *   2  backend plugins: open, snapshot, apply, request, commit, close appended
+ *      to entryc_plugin. Rule plugins built for version 1 still load.
  */
 #ifndef ENTRYC_PLUGIN_ABI_H
 #define ENTRYC_PLUGIN_ABI_H
@@ -22,7 +24,9 @@
 extern "C" {
 #endif
 
-#define ENTRYC_PLUGIN_ABI_VERSION 1u
+#define ENTRYC_PLUGIN_ABI_VERSION 2u
+/* The oldest version this header's host still loads (rule plugins). */
+#define ENTRYC_PLUGIN_ABI_OLDEST 1u
 #define ENTRYC_PLUGIN_ENTRY_SYMBOL "entryc_plugin_entry"
 
 #if defined(__GNUC__)
@@ -45,7 +49,7 @@ typedef enum entryc_severity {
 
 typedef enum entryc_plugin_kind {
   ENTRYC_PLUGIN_RULES = 1,   /* checks documents */
-  ENTRYC_PLUGIN_BACKEND = 2  /* applies plans (later ABI versions) */
+  ENTRYC_PLUGIN_BACKEND = 2  /* applies plans (ABI >= 2) */
 } entryc_plugin_kind;
 
 /* Which part of the located value a diagnostic points at. */
@@ -99,6 +103,16 @@ typedef struct entryc_document {
   entryc_str options;   /* JSON object of options, e.g. {"mode":"legacy"}; may be empty */
 } entryc_document;
 
+/* A backend's session, opaque to the host. */
+typedef struct entryc_backend entryc_backend;
+
+/* Backend results (return values of the backend functions). */
+typedef enum entryc_backend_status {
+  ENTRYC_BACKEND_OK = 0,        /* done; `out` holds the result */
+  ENTRYC_BACKEND_REJECTED = 1,  /* the target refused the request; `out` holds {"status", "error"} */
+  ENTRYC_BACKEND_FAILED = 2     /* the backend itself failed; `error` says why */
+} entryc_backend_status;
+
 typedef struct entryc_plugin {
   uint32_t struct_size;
   uint32_t abi_version;  /* ENTRYC_PLUGIN_ABI_VERSION the plugin was built with */
@@ -117,6 +131,25 @@ typedef struct entryc_plugin {
    * itself failed (`error` describes it). Strings stay valid until the next
    * call on the same thread. */
   int (*normalize)(const entryc_document* doc, entryc_str* out, entryc_str* error);
+
+  /* ---- ABI 2: backends (kind ENTRYC_PLUGIN_BACKEND; NULL in rule plugins).
+   * Every request and result is JSON text (docs/backends.md). Strings the
+   * backend returns stay valid until the next call on the same session.
+   * Secrets (peering tokens) travel only in `apply` results and bodies. */
+  /* Opens a session. `config`: {"project": <project document>, "state":
+   * "<path>", "write": bool, ...backend options}. NULL on failure (`error`). */
+  entryc_backend* (*open)(const entryc_host* host, void* host_ctx, entryc_str config, entryc_str* error);
+  /* What the targets hold now, as a plan state snapshot (docs/plan-format.md). */
+  int (*snapshot)(entryc_backend* b, entryc_str* out, entryc_str* error);
+  /* Applies one plan operation whose references are resolved; `out`:
+   * {"status": <http status>, "outputs": {...}} or, rejected, {"status", "error"}. */
+  int (*apply)(entryc_backend* b, entryc_str op, entryc_str* out, entryc_str* error);
+  /* Any other question or command: {"request": "<name>", ...} → JSON. */
+  int (*request)(entryc_backend* b, entryc_str req, entryc_str* out, entryc_str* error);
+  /* Makes everything applied so far durable. */
+  int (*commit)(entryc_backend* b, entryc_str* error);
+  /* Ends the session (releases locks); never fails. */
+  void (*close)(entryc_backend* b);
 } entryc_plugin;
 
 typedef const entryc_plugin* (*entryc_plugin_entry_fn)(uint32_t host_abi_version);
