@@ -17,7 +17,7 @@ std::string times(std::size_t n) { return n == 2 ? "twice" : std::to_string(n) +
 }  // namespace
 
 void DuplicateRule::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const TypeInfo& ti : types()) {
     if (ti.scalar) {
       const Scalar* first = nullptr;

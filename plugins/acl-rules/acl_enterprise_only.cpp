@@ -6,7 +6,7 @@ namespace acl::lint {
 
 void EnterpriseOnly::check(const Document& doc, Reporter& out) const {
   if (doc.enterprise()) return;
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const auto& [path, key] : p.enterprise) {
     out.report(path, "'" + key + "' rules are a Consul Enterprise feature; Consul CE ignores them")
         .at_key()

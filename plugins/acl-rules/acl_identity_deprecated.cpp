@@ -6,7 +6,7 @@
 namespace acl::lint {
 
 void IdentityDeprecated::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const auto& [path, key] : p.identity) {
     out.report(path, "'" + key + "' rules are deprecated and ignored")
         .at_key()

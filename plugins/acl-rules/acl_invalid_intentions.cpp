@@ -5,7 +5,7 @@
 namespace acl::lint {
 
 void InvalidIntentions::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const Violation& v : validate(p)) {
     if (v.fault != Fault::invalid_intentions) continue;
     const acl::Rule& r = *v.rule;

@@ -5,7 +5,7 @@
 namespace acl::lint {
 
 void ListNotAllowed::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const Violation& v : validate(p)) {
     if (v.fault != Fault::list_not_allowed) continue;
     const TypeInfo& ti = info(v.type);

@@ -20,7 +20,7 @@ bool mixed(const Level& l, bool allow_list) {
 }  // namespace
 
 void MixedCaseLevel::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const TypeInfo& ti : types()) {
     if (ti.scalar) {
       const Scalar* s = p.effective(ti.type);

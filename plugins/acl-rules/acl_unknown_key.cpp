@@ -10,7 +10,7 @@
 namespace acl::lint {
 
 void UnknownKey::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const acl::UnknownKey& u : p.unknown) {
     if (!u.in) {
       std::vector<std::string_view> names;

@@ -35,7 +35,7 @@ bool manages_intentions(const Policy& p) {
 }  // namespace
 
 void WriteWithoutIntentions::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   const bool manages = manages_intentions(p);
   for (const Type t : {Type::service, Type::service_prefix}) {
     for (const acl::Rule& r : p.of(t)) {

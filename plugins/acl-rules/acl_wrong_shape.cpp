@@ -6,7 +6,7 @@
 namespace acl::lint {
 
 void WrongShape::check(const Document& doc, Reporter& out) const {
-  const Policy p = parse(doc.json);
+  const Policy& p = parse(doc);
   for (const Shape& s : p.shapes) {
     auto r = out.report(s.path, s.summary);
     r.detail(s.detail);

@@ -396,6 +396,10 @@ std::optional<std::string> Policy::decode_error() const {
 
 Policy parse(const Json& root) { return Parser().run(root); }
 
+const Policy& parse(const entryc::sdk::Document& doc) {
+  return doc.memo<Policy>([&] { return parse(doc.json); });
+}
+
 std::string go_rule(const Rule& r) {
   const TypeInfo& ti = info(r.type);
   std::string s = "&acl." + std::string(ti.go_struct) + "{" + std::string(ti.name_field) + ":" + go_text::quote(r.name) +

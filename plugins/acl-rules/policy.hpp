@@ -119,6 +119,8 @@ struct Policy {
 
 // Parses the generic tree. Unknown and ENT keys are recorded, never fatal.
 Policy parse(const Json& root);
+// The document's policy, parsed once and shared by the rules.
+const Policy& parse(const entryc::sdk::Document& doc);
 
 // PolicyRules.Validate, every failure in Consul's order.
 enum class Fault { invalid_policy, list_not_allowed, invalid_intentions };

@@ -34,7 +34,7 @@ constexpr std::array<long, 3> kMinimum = {1, 14, 1};
 }  // namespace
 
 void ConsulVersion::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   const Json& clusters = p.clusters();
   for (std::size_t c = 0; c < clusters.size(); ++c) {
     const std::string_view version = field(clusters[c], "consul_version");

@@ -25,7 +25,7 @@ bool reachable(const Project& p, const std::vector<std::size_t>& intentions, std
 }  // namespace
 
 void DeadExport::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   const Json& es = p.entries();
   for (std::size_t i = 0; i < es.size(); ++i) {
     if (field(es[i], "kind") != "exported-services" || has_errors(es[i])) continue;

@@ -8,7 +8,7 @@
 namespace peering {
 
 void ExportNamePartition::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   const Json& entries = p.entries();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Json& e = entries[i];

@@ -6,7 +6,7 @@
 namespace peering {
 
 void IntentionNotExported::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   const Json& es = p.entries();
   for (std::size_t i = 0; i < es.size(); ++i) {
     if (field(es[i], "kind") != "service-intentions" || has_errors(es[i])) continue;

@@ -33,7 +33,7 @@ std::string fixed(std::string_view s) {
 }  // namespace
 
 void InvalidPeerName::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   for (const PeerName& n : p.peer_names()) {
     if (n.name.empty() || valid(n.name)) continue;
     std::string summary = "'" + n.name + "' is not a valid peer name";

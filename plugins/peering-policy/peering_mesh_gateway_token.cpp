@@ -6,7 +6,7 @@
 namespace peering {
 
 void MeshGatewayToken::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   const Json& clusters = p.clusters();
   for (std::size_t c = 0; c < clusters.size(); ++c) {
     if (!acl_enabled(clusters[c])) continue;

@@ -6,7 +6,7 @@
 namespace peering {
 
 void PeerNameReused::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   const std::vector<PeerName>& names = p.peer_names();
   for (std::size_t k = 0; k < names.size(); ++k) {
     const PeerName& b = names[k];

@@ -6,7 +6,7 @@
 namespace peering {
 
 void SameDatacenter::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   const Json& ps = p.peerings();
   for (std::size_t i = 0; i < ps.size(); ++i) {
     const std::string_view acc = field(ps[i], "acceptor"), dia = field(ps[i], "dialer");

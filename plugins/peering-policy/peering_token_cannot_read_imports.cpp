@@ -18,7 +18,7 @@ bool reads_imports(const Grants& g, std::string_view default_policy) {
 }  // namespace
 
 void TokenCannotReadImports::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   std::set<std::string> checked;  // tokens, by path
   for_each_reference(p, [&](const Reference& r) {
     const std::string_view caller = field(r.obj, "Name");

@@ -9,7 +9,7 @@
 namespace peering {
 
 void UnknownPartition::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   for_each_reference(p, [&](const Reference& r) {
     const std::string_view part = field(r.obj, "Partition");
     if (part.empty() || part.find('*') != std::string_view::npos) return;

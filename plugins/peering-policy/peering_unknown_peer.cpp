@@ -8,7 +8,7 @@
 namespace peering {
 
 void UnknownPeer::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   for_each_reference(p, [&](const Reference& r) {
     const std::string_view peer = field(r.obj, "Peer");
     if (peer.empty() || peer.find('*') != std::string_view::npos || p.peer(r.ref, peer)) return;

@@ -7,7 +7,7 @@
 namespace peering {
 
 void UnknownSamenessGroup::check(const Document& doc, Reporter& out) const {
-  const Project p(doc.json);
+  const Project& p = Project::of(doc);
   for_each_reference(p, [&](const Reference& r) {
     const std::string_view group = field(r.obj, "SamenessGroup");
     if (group.empty() || group.find('*') != std::string_view::npos) return;

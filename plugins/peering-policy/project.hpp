@@ -44,6 +44,10 @@ struct PeerName {
 class Project {
  public:
   explicit Project(const Json& doc);
+  // The document's project, read once and shared by the rules.
+  static const Project& of(const Document& doc) {
+    return doc.memo<Project>([&] { return Project(doc.json); });
+  }
 
   const Json& clusters() const { return list(doc_, "clusters"); }
   const Json& peerings() const { return list(doc_, "peerings"); }

@@ -76,7 +76,8 @@ int precedence(std::string_view dest_ns, std::string_view dest_name, std::string
   return max - (2 - count_exact(src_ns, src_name));
 }
 
-Entry read(const Document& doc) {
+namespace {
+Entry read_entry(const Document& doc) {
   Entry e;
   e.enterprise = doc.enterprise();
   e.legacy = doc.option("mode") == "legacy";
@@ -119,6 +120,11 @@ Entry read(const Document& doc) {
     e.sorted_sources.push_back(&e.sources[idx[k]]);
   }
   return e;
+}
+}  // namespace
+
+const Entry& read(const Document& doc) {
+  return doc.memo<Entry>([&] { return read_entry(doc); });
 }
 
 std::string renumber_sentence(const Source& s) {

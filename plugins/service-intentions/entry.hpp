@@ -115,7 +115,8 @@ struct Entry {
   bool wildcard_destination() const { return ns == kWildcard || name == kWildcard; }
 };
 
-Entry read(const Document& doc);
+// The entry, read once per document and shared by the rules.
+const Entry& read(const Document& doc);
 
 // Adds a note when Consul numbers the source differently from the user;
 // otherwise `message` at `path`, if given.

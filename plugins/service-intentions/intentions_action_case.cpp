@@ -25,7 +25,7 @@ void check_action(const std::string& action, const std::string& path, Reporter& 
 }  // namespace
 
 void ActionCase::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     const Json& perms = s.permissions();
     // With Permissions the source's Action must be omitted instead (S19).

@@ -6,7 +6,7 @@
 namespace intentions {
 
 void ActionInvalid::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     const bool l7 = !s.permissions().empty();
     if ((l7 && !e.legacy) || valid_action(s.action)) continue;

@@ -5,7 +5,7 @@
 namespace intentions {
 
 void ActionWithPermissions::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (s.permissions().empty() || s.action.empty()) continue;
     auto r = out.report(s.path(".Action"), "source sets both 'Action' and 'Permissions'");

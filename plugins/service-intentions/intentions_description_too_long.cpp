@@ -5,7 +5,7 @@
 namespace intentions {
 
 void DescriptionTooLong::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     const std::string d = field(*s.json, "Description");
     if (d.size() <= 512) continue;

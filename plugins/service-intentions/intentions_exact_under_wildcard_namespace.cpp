@@ -16,7 +16,7 @@ const char* const kDetail =
 }  // namespace
 
 void ExactUnderWildcardNamespace::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   if (!e.enterprise) return;  // CE has only the default namespace
   if (e.ns == kWildcard && exact(e.name)) {
     out.report("Name", "destination Name " + q(e.name) + " is exact but its Namespace is '*'")

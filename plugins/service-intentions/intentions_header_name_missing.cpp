@@ -5,7 +5,7 @@
 namespace intentions {
 
 void HeaderNameMissing::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     const Json& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {

@@ -33,7 +33,7 @@ void check_requirement(const Json* jwt, const std::string& at, long order, Repor
 }  // namespace
 
 void JwtProviderName::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   check_requirement(object(doc.json, "JWT"), "", order::entry(6), out, nullptr);
   for (const Source& s : e.sources) {
     const Json& perms = s.permissions();

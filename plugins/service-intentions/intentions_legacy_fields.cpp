@@ -35,7 +35,7 @@ void legacy_write(const Source& s, Reporter& out) {
 }  // namespace
 
 void LegacyFields::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (e.legacy) {
       legacy_write(s, out);

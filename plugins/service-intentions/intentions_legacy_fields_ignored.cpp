@@ -6,7 +6,7 @@
 namespace intentions {
 
 void LegacyFieldsIgnored::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   if (e.legacy) return;  // the legacy write path keeps them
   for (const Source& s : e.sources) {
     for (const char* f : {"LegacyID", "LegacyCreateTime", "LegacyUpdateTime"}) {

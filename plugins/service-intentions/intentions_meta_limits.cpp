@@ -19,7 +19,7 @@ std::string summary(const consul_text::MetaProblem& p, const std::string& what) 
 }  // namespace
 
 void MetaLimits::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   const Json* meta = object(doc.json, "Meta");
   if (e.legacy) {
     if (meta && !meta->empty()) {

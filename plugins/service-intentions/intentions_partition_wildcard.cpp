@@ -16,7 +16,7 @@ std::string summary(const char* what, std::string_view value) {
 }  // namespace
 
 void PartitionWildcard::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   if (!e.enterprise) return;  // CE has only the default partition
   if (contains_wildcard(e.partition)) {
     out.report("Partition", summary("destination", e.partition))

@@ -5,7 +5,7 @@
 namespace intentions {
 
 void PeerWildcard::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (!contains_wildcard(s.peer)) continue;
     auto r = out.report(s.path(".Peer"), s.peer == kWildcard ? std::string("source Peer '*' is not supported")

@@ -8,7 +8,7 @@
 namespace intentions {
 
 void PeerlessWildcardSource::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   auto has_wildcard_for = [&](const std::string& peer) {
     for (const Source& s : e.sources) {
       if (s.name == kWildcard && s.peer == peer) return true;

@@ -108,7 +108,7 @@ bool covers(const Json& outer, const Json& inner) {
 }  // namespace
 
 void PermissionNeverMatches::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     const Json& perms = s.permissions();
     for (std::size_t j = 1; j < perms.size(); ++j) {

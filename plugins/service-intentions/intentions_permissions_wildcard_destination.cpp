@@ -6,7 +6,7 @@
 namespace intentions {
 
 void PermissionsWildcardDestination::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   if (!e.wildcard_destination()) return;
   for (const Source& s : e.sources) {
     if (s.permissions().empty()) continue;

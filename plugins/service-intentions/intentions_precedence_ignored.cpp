@@ -6,7 +6,7 @@
 namespace intentions {
 
 void PrecedenceIgnored::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (!present(*s.json, "Precedence")) continue;
     out.report(s.path(".Precedence"),

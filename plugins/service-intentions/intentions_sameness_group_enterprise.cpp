@@ -6,7 +6,7 @@ namespace intentions {
 
 void SamenessGroupEnterprise::check(const Document& doc, Reporter& out) const {
   if (doc.enterprise()) return;
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (s.sameness_group.empty()) continue;
     auto r = out.report(s.path(".SamenessGroup"), "sameness groups are a Consul Enterprise feature");

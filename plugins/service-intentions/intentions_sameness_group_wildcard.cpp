@@ -7,7 +7,7 @@ namespace intentions {
 
 void SamenessGroupWildcard::check(const Document& doc, Reporter& out) const {
   if (!doc.enterprise()) return;
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (!contains_wildcard(s.sameness_group)) continue;
     auto r =

@@ -7,7 +7,7 @@
 namespace intentions {
 
 void SourceDuplicate::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   // Consul walks the sources in its own (sorted) order and names the later one.
   for (std::size_t a = 0; a < e.sorted_sources.size(); ++a) {
     const Source& s = *e.sorted_sources[a];

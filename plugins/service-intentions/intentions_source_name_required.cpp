@@ -5,7 +5,7 @@
 namespace intentions {
 
 void SourceNameRequired::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (!s.name.empty()) continue;
     auto r = out.report(s.path(".Name"), "source has no 'Name'");

@@ -7,7 +7,7 @@ namespace intentions {
 
 void SourcePeerAndPartition::check(const Document& doc, Reporter& out) const {
   if (!doc.enterprise()) return;  // CE sources have no partition
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (s.peer.empty() || s.partition_or_empty.empty()) continue;
     auto r = out.report(s.path(".Peer"), "source sets both 'Peer' and 'Partition'");

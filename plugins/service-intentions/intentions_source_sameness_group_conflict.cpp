@@ -8,7 +8,7 @@ namespace intentions {
 
 void SourceSamenessGroupConflict::check(const Document& doc, Reporter& out) const {
   if (!doc.enterprise()) return;
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (s.sameness_group.empty()) continue;
     if (!s.partition_or_empty.empty()) {

@@ -5,7 +5,7 @@
 namespace intentions {
 
 void TypeInvalid::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     if (s.type == "consul") continue;
     auto r = out.report(s.path(".Type"), "source Type " + q(s.type) + " is not 'consul'");

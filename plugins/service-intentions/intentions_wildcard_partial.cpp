@@ -17,7 +17,7 @@ std::string detail(std::string_view value) {
 }  // namespace
 
 void WildcardPartial::check(const Document& doc, Reporter& out) const {
-  const Entry e = read(doc);
+  const Entry& e = read(doc);
   if (e.enterprise && partial(e.ns)) {
     out.report("Namespace", "destination Namespace " + q(e.ns) + " mixes '*' with other characters")
         .detail(detail(e.ns))

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -78,6 +79,20 @@ struct Document {
     auto it = options.find(key);
     return it != options.end() && it->is_string() ? it->get<std::string>() : std::string();
   }
+
+  // What `make()` builds from this document, built once and shared by every
+  // rule that checks it (a plugin's parsed view of the entry).
+  template <typename T, typename Make>
+  const T& memo(Make&& make) const {
+    for (const auto& [type, value] : memo_) {
+      if (*type == typeid(T)) return *static_cast<const T*>(value.get());
+    }
+    auto value = std::make_shared<const T>(make());
+    memo_.emplace_back(&typeid(T), value);
+    return *value;
+  }
+
+  mutable std::vector<std::pair<const std::type_info*, std::shared_ptr<const void>>> memo_ = {};
 };
 
 // Consul's Normalize() for a kind: the normalized document, or Consul's
