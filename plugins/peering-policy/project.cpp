@@ -36,6 +36,13 @@ Project::Project(const Json& doc) : doc_(doc) {
     names_.push_back({std::string(field(ps[i], "acceptor_peer_name")), acc, dia, i, true});
     names_.push_back({std::string(field(ps[i], "dialer_peer_name")), dia, acc, i, false});
   }
+  const Json& es = entries();
+  for (std::size_t i = 0; i < es.size(); ++i) {
+    std::string key = ref_of(es[i]);
+    key += '\0';
+    key += field(es[i], "kind");
+    effective_[key][std::string(field(es[i], "name"))] = i;  // later files win
+  }
 }
 
 std::optional<std::size_t> Project::cluster_index(std::string_view name) const {
@@ -112,26 +119,31 @@ std::string Project::ref_of(const Json& entry) {
   return std::string(field(entry, "cluster")) + "/" + std::string(field(entry, "partition"));
 }
 
+namespace {
+std::string effective_key(std::string_view ref, std::string_view kind) {
+  std::string key(ref);
+  key += '\0';
+  key += kind;
+  return key;
+}
+}  // namespace
+
 std::vector<std::size_t> Project::effective(std::string_view ref, std::string_view kind) const {
-  std::map<std::string_view, std::size_t> last;
-  const Json& es = entries();
-  for (std::size_t i = 0; i < es.size(); ++i) {
-    if (field(es[i], "kind") == kind && ref_of(es[i]) == ref) last[field(es[i], "name")] = i;
-  }
   std::vector<std::size_t> out;
-  for (const auto& [name, i] : last) out.push_back(i);
+  const auto it = effective_.find(effective_key(ref, kind));
+  if (it == effective_.end()) return out;
+  for (const auto& [name, i] : it->second) out.push_back(i);
   std::sort(out.begin(), out.end());
   return out;
 }
 
 std::optional<std::size_t> Project::effective(std::string_view ref, std::string_view kind,
                                               std::string_view name) const {
-  std::optional<std::size_t> out;
-  const Json& es = entries();
-  for (std::size_t i = 0; i < es.size(); ++i) {
-    if (field(es[i], "kind") == kind && field(es[i], "name") == name && ref_of(es[i]) == ref) out = i;
-  }
-  return out;
+  const auto it = effective_.find(effective_key(ref, kind));
+  if (it == effective_.end()) return std::nullopt;
+  const auto e = it->second.find(name);
+  if (e == it->second.end()) return std::nullopt;
+  return e->second;
 }
 
 const Json& member(const Json& j, const char* key) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,9 @@ class Project {
  private:
   const Json& doc_;
   std::vector<PeerName> names_;
+  // "ref\0kind" → name → the last entry of that name (built in the constructor,
+  // so that the rules' lookups are not a scan of every entry).
+  std::map<std::string, std::map<std::string, std::size_t, std::less<>>, std::less<>> effective_;
 };
 
 // A member of an object, or null.
