@@ -1,0 +1,204 @@
+#include "store.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace entryc::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const std::string& what) { throw Error(what); }
+
+std::string errno_text() { return std::strerror(errno); }
+
+std::string read_file(const std::string& path, bool& exists) {
+  std::ifstream f(path, std::ios::binary);
+  exists = static_cast<bool>(f);
+  if (!f) return {};
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  if (f.bad()) fail(fmt::format("cannot read '{}'", path));
+  return ss.str();
+}
+
+void write_all(int fd, const std::string& data, const std::string& path) {
+  std::size_t off = 0;
+  while (off < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(fmt::format("cannot write '{}': {}", path, errno_text()));
+    }
+    off += static_cast<std::size_t>(n);
+  }
+}
+
+void fsync_dir(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+bool pid_alive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+
+}  // namespace
+
+Store::Store(std::string dir, bool write)
+    : dir_(std::move(dir)),
+      state_path_((fs::path(dir_) / "runtime.json").string()),
+      journal_path_((fs::path(dir_) / "runtime.journal").string()),
+      lock_path_((fs::path(dir_) / "runtime.lock").string()) {
+  if (!write) return;
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) fail(fmt::format("cannot create the state directory '{}': {}", dir_, ec.message()));
+  ::chmod(dir_.c_str(), 0700);
+  lock_fd_ = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock_fd_ < 0) fail(fmt::format("cannot open the lock file '{}': {}", lock_path_, errno_text()));
+  // What the last holder wrote: its pid, to name it (or notice it died).
+  char buf[64] = {};
+  const ssize_t got = ::pread(lock_fd_, buf, sizeof buf - 1, 0);
+  const long holder = got > 0 ? std::strtol(buf, nullptr, 10) : 0;
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    if (err == EWOULDBLOCK) {
+      fail(fmt::format("the state in '{}' is locked by another entryc (pid {}); wait for it to finish, or stop it",
+                       dir_, holder));
+    }
+    fail(fmt::format("cannot lock '{}': {}", lock_path_, std::strerror(err)));
+  }
+  if (holder > 0 && holder != static_cast<long>(::getpid()) && !pid_alive(holder)) {
+    notes_.push_back(fmt::format("took over the lock left by entryc pid {}, which is no longer running", holder));
+  }
+  const std::string me = fmt::format("{}\n", static_cast<long>(::getpid()));
+  if (::ftruncate(lock_fd_, 0) != 0 || ::pwrite(lock_fd_, me.data(), me.size(), 0) < 0) {
+    fail(fmt::format("cannot write the lock file '{}': {}", lock_path_, errno_text()));
+  }
+}
+
+Store::~Store() {
+  if (journal_fd_ >= 0) ::close(journal_fd_);
+  if (lock_fd_ >= 0) {
+    if (::ftruncate(lock_fd_, 0) != 0) {
+      // The pid stays behind; the next holder sees it is not running.
+    }
+    ::flock(lock_fd_, LOCK_UN);
+    ::close(lock_fd_);
+  }
+}
+
+void Store::load(World& world) {
+  bool exists = false;
+  const std::string text = read_file(state_path_, exists);
+  if (exists) {
+    const Json j = Json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      fail(fmt::format("'{}' is not a runtime state file (not JSON); restore it from a backup or remove the "
+                       "state directory to start over",
+                       state_path_));
+    }
+    const int version = j.value("format_version", 0);
+    if (version != kStateFormatVersion) {
+      fail(fmt::format("'{}' has state format_version {}; this entryc reads version {}", state_path_, version,
+                       kStateFormatVersion));
+    }
+    try {
+      world.load_state(j);
+    } catch (const Error& e) {
+      fail(fmt::format("'{}': {}", state_path_, e.what()));
+    }
+  }
+  const std::string journal = read_file(journal_path_, exists);
+  if (!exists) return;
+  std::size_t line_no = 0, pos = 0;
+  while (pos < journal.size()) {
+    ++line_no;
+    const std::size_t nl = journal.find('\n', pos);
+    const bool last = nl == std::string::npos || nl + 1 == journal.size();
+    const std::string line = journal.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? journal.size() : nl + 1;
+    const Json j = Json::parse(line, nullptr, false);
+    if (nl == std::string::npos || j.is_discarded() || !j.is_object() || !j.contains("put")) {
+      if (last) {
+        // The process that wrote it died mid-line: that operation never counted as done.
+        notes_.push_back(fmt::format("dropped an incomplete last record in '{}' (line {}): the apply that wrote it "
+                                     "was interrupted before that operation finished",
+                                     journal_path_, line_no));
+        break;
+      }
+      fail(fmt::format("'{}' line {} is corrupt; the state cannot be trusted past it", journal_path_, line_no));
+    }
+    for (const auto& [key, value] : j["put"].items()) {
+      try {
+        world.put_resource(key, value);
+      } catch (const Error& e) {
+        fail(fmt::format("'{}' line {}: {}", journal_path_, line_no, e.what()));
+      }
+    }
+    seq_ = j.value("seq", seq_);
+  }
+}
+
+void Store::record(const World& world, const std::vector<std::string>& touched) {
+  if (!writable()) fail("this session is read-only");
+  if (touched.empty()) return;
+  if (journal_fd_ < 0) {
+    journal_fd_ = ::open(journal_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (journal_fd_ < 0) fail(fmt::format("cannot open '{}': {}", journal_path_, errno_text()));
+  }
+  Json put = Json::object();
+  for (const std::string& k : touched) put[k] = world.resource(k);
+  const std::string line = Json{{"seq", ++seq_}, {"put", put}}.dump() + "\n";
+  write_all(journal_fd_, line, journal_path_);
+  if (::fdatasync(journal_fd_) != 0) fail(fmt::format("cannot sync '{}': {}", journal_path_, errno_text()));
+}
+
+void Store::compact(const World& world) {
+  if (!writable()) fail("this session is read-only");
+  Json state = world.to_state();
+  state["format_version"] = kStateFormatVersion;
+  const std::string tmp = state_path_ + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) fail(fmt::format("cannot write '{}': {}", tmp, errno_text()));
+  try {
+    write_all(fd, state.dump() + "\n", tmp);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    fail(fmt::format("cannot sync '{}': {}", tmp, errno_text()));
+  }
+  ::close(fd);
+  if (::rename(tmp.c_str(), state_path_.c_str()) != 0) {
+    fail(fmt::format("cannot replace '{}': {}", state_path_, errno_text()));
+  }
+  fsync_dir(dir_);
+  // The journal's records are all in runtime.json now; replaying them again
+  // (if we die before this) would set the same values.
+  if (journal_fd_ >= 0) {
+    ::close(journal_fd_);
+    journal_fd_ = -1;
+  }
+  if (::unlink(journal_path_.c_str()) == 0) fsync_dir(dir_);
+  seq_ = 0;
+}
+
+}  // namespace entryc::runtime
