@@ -51,20 +51,27 @@ main_job() {
   say "building entryc"
   build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
   local entryc="$ROOT/build/bin/entryc"
-  cd "$ROOT"
-  say "entryc lint samples/seed-two-clusters (the seed scenario's entry files: clean)"
-  "$entryc" lint --format pretty samples/seed-two-clusters
-  for f in samples/seed-two-clusters/*/*.hcl; do
-    say "entryc convert $f  (what Consul decodes)"
-    "$entryc" convert --indent "$f"
-  done
-  say "entryc lint samples/invalid (every problem Consul would reject, with positions; exit status 1 expected)"
+  cd "$ROOT/samples/seed-two-clusters"
+  rm -rf .entryc  # start from empty simulated clusters
+  say "entryc lint --project entryc.hcl  (the seed scenario: every file and the four steps together)"
+  "$entryc" lint --format pretty --project entryc.hcl
+  say "entryc plan  (the four peering steps, in order; the token is a reference, never a value)"
+  "$entryc" plan
+  say "entryc apply --auto-approve  (on the built-in peering runtime: no Consul server)"
+  "$entryc" apply --auto-approve
+  say "entryc check cluster-02/frontend-service cluster-01/backend-service  (expected: ALLOWED)"
+  "$entryc" check cluster-02/frontend-service cluster-01/backend-service
+  say "entryc check cluster-02/reporting-service cluster-01/backend-service  (no intention: expected DENIED)"
   set +e
-  "$entryc" lint --format pretty --preset all samples/invalid
+  "$entryc" check cluster-02/reporting-service cluster-01/backend-service
   local rc=$?
   set -e
-  [ "$rc" -eq 1 ] || die "expected exit status 1 for samples/invalid, got $rc"
-  say "main job done"
+  [ "$rc" -eq 1 ] || die "expected DENIED (exit status 1) for reporting-service, got $rc"
+  say "entryc check --matrix  (who can call whom)"
+  "$entryc" check --matrix
+  say "entryc apply --auto-approve again  (idempotent: nothing to do)"
+  "$entryc" apply --auto-approve
+  say "main job done: the seed scenario is planned, applied and checked"
 }
 
 test_job() {

@@ -11,5 +11,8 @@ extern const Command kPluginsCommand;
 extern const Command kRulesCommand;
 extern const Command kExplainCommand;
 extern const Command kPlanCommand;
+extern const Command kApplyCommand;
+extern const Command kCheckCommand;
+extern const Command kStateCommand;
 
 }  // namespace entryc::cli

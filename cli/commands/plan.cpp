@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "../exit_codes.hpp"
-#include "../plugin_options.hpp"
+#include "../project_run.hpp"
 #include "commands.hpp"
 #include "entryc/plan.hpp"
 #include "entryc/project.hpp"
@@ -17,6 +17,7 @@ namespace {
 const OptionSpec kOptions[] = {
     {"project", 0, "FILE", "the project file (default: entryc.hcl or topology.hcl, found upwards from here)"},
     {"state", 0, "FILE", "what the clusters hold now (JSON snapshot); default: empty clusters"},
+    ENTRYC_BACKEND_OPTIONS,
     {"format", 0, "FORMAT", "human (default) or json"},
     {"out", 0, "FILE", "also write the plan as JSON to FILE"},
     {"detailed-exitcode", 0, "", "exit 0 when there is nothing to do, 2 when there are changes, 1 on errors"},
@@ -34,60 +35,33 @@ int run_plan(Context& ctx, const Args& args) {
   // With --detailed-exitcode every failure is 1, as in `terraform plan`.
   const int fail_usage = detailed ? kExitFindings : kExitUsage;
 
-  SourceManager sm;
-  diag::Collector diags;
-  bool config_ok = true;
-  lint::Config config = lint::load_config(sm, args.get("config").value_or(""), ".", diags, config_ok);
-  if (auto p = args.get("preset")) {
-    if (*p != "recommended" && *p != "all") return usage_error(self, "--preset must be recommended or all");
-    config.preset = *p;
+  ProjectRun run;
+  ProjectRunOptions ro;
+  ro.fail_usage = fail_usage;
+  ro.refusal = "no plan";
+  if (const int rc = load_project_run(self, ctx, args, run, ro); rc >= 0) {
+    return rc == kExitFindings ? kExitFindings : fail_usage;
   }
-  std::string project_file = args.get("project").value_or("");
-  if (project_file.empty()) {
-    // Shown relative to here, so that plans do not depend on where the checkout is.
-    project_file = project::find_project_file(".");
-    std::error_code ec;
-    if (!project_file.empty()) {
-      const std::string rel = std::filesystem::relative(project_file, std::filesystem::current_path(), ec).string();
-      if (!ec && !rel.empty()) project_file = rel;
-    }
-  }
-  if (project_file.empty()) {
-    std::fprintf(stderr,
-                 "entryc plan: no project file: write an entryc.hcl (docs/project-file.md) or pass --project FILE\n");
-    return fail_usage;
-  }
-  plugins::Host host;
-  bool ok = load_plugins(host, args, diags) && config_ok;
-
-  project::LoadOptions lo;
-  lo.config = config;
-  std::optional<project::Project> proj = project::load_project(sm, project_file, host, lo, diags);
   std::optional<plan::State> state;
-  if (proj) {
-    project::check_project(*proj, host, config, diags);
-    if (auto s = args.get("state")) {
-      state = plan::load_state(sm, *s, diags);
-      if (!state) ok = false;
+  if (auto s = args.get("state")) {
+    if (args.has("backend")) return usage_error(self, "--state and --backend both say what the clusters hold; pick one");
+    diag::Collector sd;
+    state = plan::load_state(run.sm, *s, sd);
+    if (!sd.diagnostics().empty()) ctx.print(stderr, run.sm, sd.diagnostics(), ctx.default_format(stderr), {});
+    if (!state) return fail_usage;
+  } else if (args.has("backend")) {
+    std::unique_ptr<apply::Session> session = open_backend(self, args, run, false);
+    if (!session) return fail_usage;
+    std::string error;
+    state = session->snapshot(error);
+    if (!state) {
+      std::fprintf(stderr, "entryc plan: %s\n", error.c_str());
+      return fail_usage;
     }
-  } else {
-    ok = false;
   }
-  if (!diags.diagnostics().empty()) {
-    std::vector<diag::Diagnostic> all = std::move(diags.diagnostics());
-    ctx.print(stderr, sm, all, ctx.default_format(stderr), {});
-    diags.diagnostics() = std::move(all);
-  }
-  const bool errors = diags.has_errors();
-  if (!ok || !proj) return fail_usage;
-  if (errors) {
-    std::fprintf(stderr, "entryc plan: no plan: fix the errors above first (%s)\n", render::tally(diags.diagnostics()).c_str());
-    return kExitFindings;
-  }
-
-  const plan::Plan p = plan::compile(*proj, host, state ? &*state : nullptr);
+  const plan::Plan p = plan::compile(*run.project, run.host, state ? &*state : nullptr);
   const std::string json = plan::to_json(p);
-  write_out(stdout, format == "json" ? json : plan::to_human(p, *proj, ctx.color_for(stdout)));
+  write_out(stdout, format == "json" ? json : plan::to_human(p, *run.project, ctx.color_for(stdout)));
   if (auto out = args.get("out")) {
     std::ofstream f(*out, std::ios::binary | std::ios::trunc);
     f << json;
@@ -105,13 +79,15 @@ int run_plan(Context& ctx, const Args& args) {
 const Command kPlanCommand = {
     "plan",
     "compile the project into the ordered operations that peer its clusters",
-    "entryc plan [--project FILE] [--state FILE] [--format human|json] [--out FILE] [--detailed-exitcode]",
+    "entryc plan [--project FILE] [--state FILE | --backend NAME] [--format human|json] [--out FILE]\n"
+    "            [--detailed-exitcode]",
     "Reads the project file (clusters, partitions, peerings, ACL tokens; docs/project-file.md) and every entry\n"
     "file it lists, lints them all with each cluster's edition, runs the project-wide rules, and prints the\n"
     "operations in the order of the four peering steps: generate peering tokens, establish peerings, export\n"
     "services, authorize them with intentions (then ACL policies). A token is only ever a reference to the\n"
-    "operation that makes it. With --state, only what differs from the snapshot is planned; defaults, key\n"
-    "case, list order and HCL-vs-JSON spelling are not differences.\n"
+    "operation that makes it. With --state (a snapshot file) or --backend (what the backend holds, e.g. the\n"
+    "built-in runtime's state), only what differs is planned; defaults, key case, list order and\n"
+    "HCL-vs-JSON spelling are not differences.\n"
     "Exit status: 0 planned, 1 errors in the project, 2 usage or I/O error; with --detailed-exitcode:\n"
     "0 nothing to do, 1 any error, 2 changes planned.",
     kOptions,

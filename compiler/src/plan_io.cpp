@@ -17,13 +17,21 @@ std::optional<State> load_state(SourceManager& sm, const std::string& path, diag
   ro.decode = false;
   const ParsedDocument pd = read_document(sm, *id, sink, ro);
   if (!pd.accepted()) return std::nullopt;
-  const SourceRange file_start{*id, 0, 0};
-  auto bad = [&](std::string summary) {
-    sink.report(diag::make(diag::Severity::error, "core-state", std::move(summary), file_start,
+  const Json j = Json::parse(sm.file(*id).text(), nullptr, false);
+  std::string error;
+  std::optional<State> st = state_from_json(j, error);
+  if (!st) {
+    sink.report(diag::make(diag::Severity::error, "core-state", std::move(error), SourceRange{*id, 0, 0},
                            "docs/plan-format.md describes the state snapshot."));
+  }
+  return st;
+}
+
+std::optional<State> state_from_json(const Json& j, std::string& error) {
+  auto bad = [&](std::string summary) {
+    error = std::move(summary);
     return std::nullopt;
   };
-  const Json j = Json::parse(sm.file(*id).text(), nullptr, false);
   if (!j.is_object()) return bad("a state snapshot is a JSON object");
   if (j.value("format_version", 0) != 1) return bad("unsupported state format_version (this entryc reads 1)");
   State st;
@@ -57,6 +65,25 @@ std::optional<State> load_state(SourceManager& sm, const std::string& path, diag
   return st;
 }
 
+std::string op_json(const Op& o) {
+  Json op = {{"id", o.id},
+             {"type", o.type},
+             {"action", to_string(o.action)},
+             {"step", to_string(o.step)},
+             {"cluster", o.cluster},
+             {"partition", o.partition},
+             {"target", o.target}};
+  if (!o.source.empty()) op["source"] = o.source;
+  op["depends_on"] = o.depends_on;
+  if (!o.detail.empty()) op["detail"] = o.detail;
+  std::string line = op.dump();
+  line.pop_back();
+  line += ",\"body\":";
+  line += o.body.empty() ? "{}" : o.body;
+  line += '}';
+  return line;
+}
+
 std::string to_json(const Plan& plan) {
   // One operation per line: readable, and diffs of plans stay small.
   const Json head = {{"format_version", kFormatVersion},
@@ -70,24 +97,8 @@ std::string to_json(const Plan& plan) {
   out.pop_back();
   out += ",\n\"ops\":[";
   for (std::size_t i = 0; i < plan.ops.size(); ++i) {
-    const Op& o = plan.ops[i];
-    Json op = {{"id", o.id},
-               {"type", o.type},
-               {"action", to_string(o.action)},
-               {"step", to_string(o.step)},
-               {"cluster", o.cluster},
-               {"partition", o.partition},
-               {"target", o.target}};
-    if (!o.source.empty()) op["source"] = o.source;
-    op["depends_on"] = o.depends_on;
-    if (!o.detail.empty()) op["detail"] = o.detail;
-    std::string line = op.dump();
-    line.pop_back();
     out += i ? ",\n" : "\n";
-    out += line;
-    out += ",\"body\":";
-    out += o.body.empty() ? "{}" : o.body;
-    out += '}';
+    out += op_json(plan.ops[i]);
   }
   out += plan.ops.empty() ? "]}\n" : "\n]}\n";
   return out;

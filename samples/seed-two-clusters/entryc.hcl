@@ -20,7 +20,9 @@ cluster "cluster-02" {
     enabled        = true
     default_policy = "deny"
   }
-  services = ["frontend-service"]
+  # reporting-service is not in the seed document: no intention names it,
+  # so `entryc check` shows it denied by the ACL default.
+  services = ["frontend-service", "reporting-service"]
 
   # The frontend's sidecar reads what cluster-02 imports from cluster-01.
   policy "frontend-sidecar" {
@@ -28,6 +30,9 @@ cluster "cluster-02" {
   }
   token "frontend-service" {
     policies = ["frontend-sidecar"]
+  }
+  token "reporting-service" {
+    service_identities = ["reporting-service"]
   }
 }
 

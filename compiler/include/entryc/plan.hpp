@@ -77,6 +77,9 @@ struct State {
 
 // Reads a state snapshot; problems are diagnostics (code core-state).
 std::optional<State> load_state(SourceManager& sm, const std::string& path, diag::Sink& sink);
+// The same from a parsed document (a backend's snapshot); nullopt and `error`
+// when it is malformed.
+std::optional<State> state_from_json(const Json& j, std::string& error);
 
 // Compiles a project (whose entries lint found no errors in) against `state`
 // (nullptr: empty clusters). Deterministic: the same input gives the same
@@ -85,6 +88,7 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
 
 // Renderings.
 std::string to_json(const Plan& plan);    // stable, versioned (docs/plan-format.md)
+std::string op_json(const Op& op);        // one operation, as to_json writes it (one line)
 std::string to_human(const Plan& plan, const project::Project& project, bool color);
 
 }  // namespace entryc::plan
