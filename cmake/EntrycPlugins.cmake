@@ -6,37 +6,57 @@ add_library(entryc_sdk INTERFACE)
 target_include_directories(entryc_sdk INTERFACE ${PROJECT_SOURCE_DIR}/plugins/sdk/include)
 target_link_libraries(entryc_sdk INTERFACE nlohmann_json::nlohmann_json)
 
-# entryc_add_plugin(NAME SOURCES... DOCS rule-id...)
-#   Builds lib/entryc/plugins/entryc-NAME.so from SOURCES and embeds
-#   docs/rules/<rule-id>.md for each rule as NAME_docs.hpp
+# entryc_plugin_module(TARGET OUTPUT_NAME SOURCES...)
+#   A plugin shared library (rules or backend): lib/entryc/plugins/OUTPUT_NAME.so
+#   with hidden visibility, installed with the others.
+function(entryc_plugin_module target output)
+  add_library(${target} MODULE ${ARGN})
+  set_target_properties(${target} PROPERTIES
+    PREFIX "" OUTPUT_NAME "${output}"
+    LIBRARY_OUTPUT_DIRECTORY ${ENTRYC_PLUGIN_OUTPUT_DIR}
+    CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+  target_link_libraries(${target} PRIVATE entryc_sdk entryc_options fmt::fmt)
+  # Catch unresolved symbols at link time; clang's sanitizer runtimes are only
+  # linked into the executable, so plugins built with them must allow them.
+  if(NOT (ENTRYC_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))
+    target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  endif()
+  install(TARGETS ${target} LIBRARY DESTINATION lib/entryc/plugins)
+endfunction()
+
+# entryc_add_plugin(NAME RULES rule-id... [SOURCES extra...] [TESTS extra-test...])
+#   Builds lib/entryc/plugins/entryc-NAME.so from one source file per rule
+#   (exports-wildcard-peer -> exports_wildcard_peer.cpp) plus SOURCES, and
+#   embeds docs/rules/<rule-id>.md for each rule as NAME_docs.hpp
 #   (namespace docs { inline constexpr const char* rule_id_with_underscores = ...; }).
+#   With ENTRYC_TESTS, NAME_tests runs tests/<rule_file>_test.cpp for each rule
+#   plus TESTS.
 function(entryc_add_plugin name)
-  cmake_parse_arguments(P "" "" "SOURCES;DOCS" ${ARGN})
+  cmake_parse_arguments(P "" "" "RULES;SOURCES;TESTS" ${ARGN})
   set(header ${CMAKE_CURRENT_BINARY_DIR}/generated/${name}_docs.hpp)
   set(md_files "")
-  foreach(id ${P_DOCS})
+  set(sources ${P_SOURCES})
+  set(tests ${P_TESTS})
+  foreach(id ${P_RULES})
     list(APPEND md_files ${PROJECT_SOURCE_DIR}/docs/rules/${id}.md)
+    string(REPLACE "-" "_" file ${id})
+    list(APPEND sources ${file}.cpp)
+    list(APPEND tests tests/${file}_test.cpp)
   endforeach()
-  string(REPLACE ";" "," ids "${P_DOCS}")
+  string(REPLACE ";" "," ids "${P_RULES}")
   add_custom_command(
     OUTPUT ${header}
     COMMAND ${CMAKE_COMMAND} -DOUT=${header} -DIDS=${ids} -DDOCS_DIR=${PROJECT_SOURCE_DIR}/docs/rules
             -P ${PROJECT_SOURCE_DIR}/cmake/EmbedDocs.cmake
     DEPENDS ${md_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedDocs.cmake
     COMMENT "Embedding rule docs for ${name}")
-  add_library(${name} MODULE ${P_SOURCES} ${header})
-  set_target_properties(${name} PROPERTIES
-    PREFIX "" OUTPUT_NAME "entryc-${name}"
-    LIBRARY_OUTPUT_DIRECTORY ${ENTRYC_PLUGIN_OUTPUT_DIR}
-    CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
-  target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/generated ${CMAKE_CURRENT_SOURCE_DIR})
-  target_link_libraries(${name} PRIVATE entryc_sdk entryc_options fmt::fmt)
-  # Catch unresolved symbols at link time; clang's sanitizer runtimes are only
-  # linked into the executable, so plugins built with them must allow them.
-  if(NOT (ENTRYC_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))
-    target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  entryc_plugin_module(${name} entryc-${name} ${sources} ${header})
+  target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/generated ${CMAKE_CURRENT_SOURCE_DIR}
+                                             ${PROJECT_SOURCE_DIR}/plugins/common)
+  if(ENTRYC_TESTS)
+    entryc_add_plugin_tests(${name}_tests ${tests})
+    add_dependencies(${name}_tests ${name})
   endif()
-  install(TARGETS ${name} LIBRARY DESTINATION lib/entryc/plugins)
 endfunction()
 
 # entryc_add_plugin_tests(NAME SOURCES...): a GoogleTest binary of rule table
