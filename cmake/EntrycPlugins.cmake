@@ -16,9 +16,10 @@ function(entryc_plugin_module target output)
     LIBRARY_OUTPUT_DIRECTORY ${ENTRYC_PLUGIN_OUTPUT_DIR}
     CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${target} PRIVATE entryc_sdk entryc_options fmt::fmt)
-  # Catch unresolved symbols at link time; clang's sanitizer runtimes are only
-  # linked into the executable, so plugins built with them must allow them.
-  if(NOT (ENTRYC_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))
+  # Catch unresolved symbols at link time; clang's sanitizer and libFuzzer
+  # runtimes are only linked into the executable, so plugins built with them
+  # must allow them.
+  if(NOT ((ENTRYC_SANITIZE OR ENTRYC_FUZZ) AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))
     target_link_options(${target} PRIVATE -Wl,--no-undefined)
   endif()
   install(TARGETS ${target} LIBRARY DESTINATION lib/entryc/plugins)

@@ -23,7 +23,7 @@ for target in fuzz_hcl fuzz_json; do
     else cp "$s" "$corpus/seed-$(basename "$(dirname "$s")")-$(basename "$s")"; fi
   done
   echo "fuzz: $target for ${SECONDS_EACH}s ($(ls "$corpus" | wc -l) corpus files)"
-  "$BUILD/tests/fuzz/$target" -max_total_time="$SECONDS_EACH" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  "$BUILD/bin/$target" -max_total_time="$SECONDS_EACH" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$ART/$target-" -print_final_stats=1 "$corpus" 2>"$BUILD/$target.log" || {
       tail -n 60 "$BUILD/$target.log"; echo "fuzz: $target FAILED"; exit 1; }
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$BUILD/$target.log" | sed "s/^/  $target /"
