@@ -36,7 +36,16 @@ int load_project_run(const Command& cmd, Context& ctx, const Args& args, Project
   lo.lint = options.lint;
   run.project = project::load_project(run.sm, run.project_file, run.host, lo, run.diags);
   if (run.project && options.lint) project::check_project(*run.project, run.host, run.config, run.diags);
-  if (!run.project) ok = false;
+  if (!run.project) {
+    // A project file that cannot be read is an I/O failure; one that was read
+    // but is not valid HCL (syntax, encoding, nesting) is an error in the
+    // project like any other, reported with its position.
+    bool unreadable = !run.diags.has_errors();
+    for (const diag::Diagnostic& d : run.diags.diagnostics()) {
+      if (d.severity == diag::Severity::error && d.code == "core-io") unreadable = true;
+    }
+    if (unreadable) ok = false;
+  }
   if (!run.diags.diagnostics().empty()) {
     std::vector<diag::Diagnostic> all = std::move(run.diags.diagnostics());
     ctx.print(stderr, run.sm, all, ctx.default_format(stderr), {});
@@ -46,7 +55,9 @@ int load_project_run(const Command& cmd, Context& ctx, const Args& args, Project
   if (run.diags.has_errors()) {
     std::fprintf(stderr, "entryc %s: %s: fix the errors above first (%s)\n", std::string(cmd.name).c_str(),
                  options.refusal, render::tally(run.diags.diagnostics()).c_str());
-    return 1;
+    // plan and apply document 1 for errors in the project; for check (where 1
+    // means DENIED) and state, a project that cannot be used is a usage error.
+    return options.lint ? 1 : options.fail_usage;
   }
   return -1;
 }

@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -24,9 +26,13 @@ namespace fs = std::filesystem;
 std::string errno_text() { return std::strerror(errno); }
 
 std::string read_file(const std::string& path, bool& exists) {
+  struct stat st {};
+  exists = ::stat(path.c_str(), &st) == 0;
+  if (!exists) return {};
+  // A FIFO would block the read forever, a directory reads as nothing.
+  if (!S_ISREG(st.st_mode)) fail(fmt::format("'{}' is not a regular file", path));
   std::ifstream f(path, std::ios::binary);
-  exists = static_cast<bool>(f);
-  if (!f) return {};
+  if (!f) fail(fmt::format("cannot open '{}': {}", path, errno_text()));
   std::ostringstream ss;
   ss << f.rdbuf();
   if (f.bad()) fail(fmt::format("cannot read '{}'", path));
@@ -50,6 +56,66 @@ void fsync_dir(const std::string& dir) {
   if (fd >= 0) {
     ::fsync(fd);
     ::close(fd);
+  }
+}
+
+// Line and column (1-based, in bytes) of byte `offset` of `text`.
+std::string position(const std::string& text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return fmt::format("{}:{}", line, col);
+}
+
+// The same limit as for every other input (docs/limits.md): deeper JSON is
+// refused before it is parsed, so that nothing recurses over it.
+constexpr std::size_t kMaxDepth = 1000;
+
+// The offset of the bracket that nests deeper than kMaxDepth, or npos.
+std::size_t too_deep(const std::string& text) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxDepth) return i;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
+// Parses one JSON document of a state file; on failure, `error` says where
+// and why ("line:col: reason").
+Json parse_json(const std::string& text, std::string& error) {
+  if (const std::size_t at = too_deep(text); at != std::string::npos) {
+    error = fmt::format("{}: nesting deeper than {} levels", position(text, at), kMaxDepth);
+    return Json(Json::value_t::discarded);
+  }
+  try {
+    return Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+    std::string why = e.what();
+    const std::size_t colon = why.find(": ");
+    if (colon != std::string::npos) why = why.substr(colon + 2);
+    if (const std::size_t echo = why.find("; last read: "); echo != std::string::npos) why.resize(echo);
+    error = fmt::format("{}: {}", position(text, e.byte > 0 ? e.byte - 1 : 0), why);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) error = "1:1: the file is empty";
+    return Json(Json::value_t::discarded);
   }
 }
 
@@ -107,13 +173,20 @@ void Store::load(World& world) {
   bool exists = false;
   const std::string text = read_file(state_path_, exists);
   if (exists) {
-    const Json j = Json::parse(text, nullptr, false);
+    std::string why;
+    const Json j = parse_json(text, why);
     if (j.is_discarded() || !j.is_object()) {
-      fail(fmt::format("'{}' is not a runtime state file (not JSON); restore it from a backup or remove the "
-                       "state directory to start over",
-                       state_path_));
+      if (!j.is_discarded()) why = fmt::format("1:1: a JSON {}, not an object", j.type_name());
+      fail(fmt::format("{}:{}: not a runtime state file ({}); restore it from a backup or remove the state "
+                       "directory to start over",
+                       state_path_, why.substr(0, why.find(": ")), why.substr(why.find(": ") + 2)));
     }
-    const int version = j.value("format_version", 0);
+    const auto fv = j.find("format_version");
+    if (fv == j.end() || !fv->is_number_integer()) {
+      fail(fmt::format("'{}' has no integer format_version; this entryc reads state format_version {}", state_path_,
+                       kStateFormatVersion));
+    }
+    const auto version = fv->get<std::int64_t>();
     if (version != kStateFormatVersion) {
       fail(fmt::format("'{}' has state format_version {}; this entryc reads version {}", state_path_, version,
                        kStateFormatVersion));
@@ -133,8 +206,10 @@ void Store::load(World& world) {
     const bool last = nl == std::string::npos || nl + 1 == journal.size();
     const std::string line = journal.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     pos = nl == std::string::npos ? journal.size() : nl + 1;
-    const Json j = Json::parse(line, nullptr, false);
-    if (nl == std::string::npos || j.is_discarded() || !j.is_object() || !j.contains("put")) {
+    std::string why;
+    const Json j = parse_json(line, why);
+    if (nl == std::string::npos || j.is_discarded() || !j.is_object() || !j.contains("put") ||
+        !j["put"].is_object() || (j.contains("seq") && !j["seq"].is_number_integer())) {
       if (last) {
         // The process that wrote it died mid-line: that operation never counted as done.
         notes_.push_back(fmt::format("dropped an incomplete last record in '{}' (line {}): the apply that wrote it "
@@ -142,7 +217,14 @@ void Store::load(World& world) {
                                      journal_path_, line_no));
         break;
       }
-      fail(fmt::format("'{}' line {} is corrupt; the state cannot be trusted past it", journal_path_, line_no));
+      // `why` is "1:COL: reason" for a line that is not JSON.
+      std::string col = "1", reason = "not a journal record {\"seq\": N, \"put\": {...}}";
+      if (const std::size_t sep = why.find(": "); sep != std::string::npos) {
+        col = why.substr(why.find(':') + 1, sep - why.find(':') - 1);
+        reason = why.substr(sep + 2);
+      }
+      fail(fmt::format("{}:{}:{}: corrupt journal record ({}); the state cannot be trusted past it", journal_path_,
+                       line_no, col, reason));
     }
     for (const auto& [key, value] : j["put"].items()) {
       try {

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "entryc/consul_decode.hpp"
 #include "entryc/document.hpp"
 #include "entryc/load.hpp"
 #include "entryc/plan.hpp"
@@ -18,47 +19,111 @@ std::optional<State> load_state(SourceManager& sm, const std::string& path, diag
   const ParsedDocument pd = read_document(sm, *id, sink, ro);
   if (!pd.accepted()) return std::nullopt;
   const Json j = Json::parse(sm.file(*id).text(), nullptr, false);
-  std::string error;
-  std::optional<State> st = state_from_json(j, error);
+  std::string error, where;
+  std::optional<State> st = state_from_json(j, error, &where);
   if (!st) {
-    sink.report(diag::make(diag::Severity::error, "core-state", std::move(error), SourceRange{*id, 0, 0},
+    // Point at the value that is wrong (or the nearest enclosing one).
+    SourceRange at{*id, 0, 0};
+    diag::Collector ignore;
+    ReadOptions decode;
+    decode.reader = Reader::consul;
+    const ParsedDocument full = read_document(sm, *id, ignore, decode);
+    if (full.tree.root && !where.empty()) {
+      if (const auto found = consul::index_generic(full.doc, full.tree.root).find(where)) at = found->value;
+    }
+    sink.report(diag::make(diag::Severity::error, "core-state", std::move(error), at,
                            "docs/plan-format.md describes the state snapshot."));
   }
   return st;
 }
 
-std::optional<State> state_from_json(const Json& j, std::string& error) {
-  auto bad = [&](std::string summary) {
+namespace {
+
+// A member name as a path segment (consul::index_generic's syntax).
+std::string segment(const std::string& path, const std::string& key) {
+  bool plain = !key.empty();
+  for (const char c : key) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+      plain = false;
+    }
+  }
+  if (!plain) return path + "[" + Json(key).dump() + "]";
+  return path.empty() ? key : path + "." + key;
+}
+
+}  // namespace
+
+std::optional<State> state_from_json(const Json& j, std::string& error, std::string* where) {
+  // Never throws: every member is checked for its type before it is read.
+  auto bad = [&](std::string path, std::string summary) {
     error = std::move(summary);
+    if (where) *where = std::move(path);
     return std::nullopt;
   };
-  if (!j.is_object()) return bad("a state snapshot is a JSON object");
-  if (j.value("format_version", 0) != 1) return bad("unsupported state format_version (this entryc reads 1)");
+  static const Json kNoList = Json::array();
+  if (!j.is_object()) return bad("", "a state snapshot is a JSON object");
+  const auto version = j.find("format_version");
+  if (version == j.end()) return bad("", "the state snapshot has no format_version (this entryc reads 1)");
+  if (!version->is_number_integer() || version->get<std::int64_t>() != 1) {
+    return bad("format_version", fmt::format("unsupported state format_version {} (this entryc reads 1)",
+                                             version->dump()));
+  }
   State st;
-  const Json clusters = j.value("clusters", Json::object());
-  if (!clusters.is_object()) return bad("'clusters' must be an object of clusters by name");
-  for (const auto& [cname, c] : clusters.items()) {
-    const Json parts = c.is_object() ? c.value("partitions", Json::object()) : Json();
-    if (!parts.is_object()) return bad(fmt::format("clusters.{}.partitions must be an object", cname));
-    for (const auto& [pname, p] : parts.items()) {
-      if (!p.is_object()) return bad(fmt::format("clusters.{}.partitions.{} must be an object", cname, pname));
-      for (const Json& x : p.value("peerings", Json::array())) {
-        if (!x.is_object() || !x.value("Name", Json()).is_string()) {
-          return bad(fmt::format("clusters.{}.partitions.{}.peerings: each needs a Name", cname, pname));
+  const auto clusters = j.find("clusters");
+  if (clusters == j.end()) return st;
+  if (!clusters->is_object()) return bad("clusters", "'clusters' must be an object of clusters by name");
+  for (const auto& [cname, c] : clusters->items()) {
+    const std::string cpath = segment("clusters", cname);
+    if (!c.is_object()) return bad(cpath, fmt::format("clusters.{} must be an object", cname));
+    const auto parts = c.find("partitions");
+    if (parts == c.end()) continue;
+    if (!parts->is_object()) {
+      return bad(segment(cpath, "partitions"), fmt::format("clusters.{}.partitions must be an object", cname));
+    }
+    for (const auto& [pname, p] : parts->items()) {
+      const std::string ppath = segment(segment(cpath, "partitions"), pname);
+      const std::string where_p = fmt::format("clusters.{}.partitions.{}", cname, pname);
+      if (!p.is_object()) return bad(ppath, fmt::format("{} must be an object", where_p));
+      auto string_member = [](const Json& x, const char* key, bool required) {
+        const auto it = x.find(key);
+        return it == x.end() ? !required : it->is_string();
+      };
+      const char* const lists[] = {"peerings", "config_entries", "acl_policies"};
+      for (const char* key : lists) {
+        const auto it = p.find(key);
+        if (it != p.end() && !it->is_array()) {
+          return bad(segment(ppath, key), fmt::format("{}.{} must be a list", where_p, key));
         }
-        st.peerings.push_back({cname, pname, x["Name"].get<std::string>(), x.value("State", std::string("ACTIVE"))});
       }
-      for (const Json& x : p.value("config_entries", Json::array())) {
-        if (!x.is_object() || !x.value("Kind", Json()).is_string() || !x.value("Name", Json()).is_string()) {
-          return bad(fmt::format("clusters.{}.partitions.{}.config_entries: each needs Kind and Name", cname, pname));
+      auto items = [&](const char* key) -> const Json& {
+        const auto it = p.find(key);
+        return it == p.end() ? kNoList : *it;
+      };
+      std::size_t i = 0;
+      for (const Json& x : items("peerings")) {
+        const std::string at = fmt::format("{}[{}]", segment(ppath, "peerings"), i++);
+        if (!x.is_object() || !string_member(x, "Name", true) || !string_member(x, "State", false)) {
+          return bad(at, fmt::format("{}.peerings: each needs a Name (and a State, if any, that is a string)",
+                                     where_p));
+        }
+        st.peerings.push_back({cname, pname, x.at("Name").get<std::string>(), x.value("State", std::string("ACTIVE"))});
+      }
+      i = 0;
+      for (const Json& x : items("config_entries")) {
+        const std::string at = fmt::format("{}[{}]", segment(ppath, "config_entries"), i++);
+        if (!x.is_object() || !string_member(x, "Kind", true) || !string_member(x, "Name", true)) {
+          return bad(at, fmt::format("{}.config_entries: each needs Kind and Name", where_p));
         }
         st.config_entries.push_back({cname, pname, x});
       }
-      for (const Json& x : p.value("acl_policies", Json::array())) {
-        if (!x.is_object() || !x.value("Name", Json()).is_string()) {
-          return bad(fmt::format("clusters.{}.partitions.{}.acl_policies: each needs a Name", cname, pname));
+      i = 0;
+      for (const Json& x : items("acl_policies")) {
+        const std::string at = fmt::format("{}[{}]", segment(ppath, "acl_policies"), i++);
+        if (!x.is_object() || !string_member(x, "Name", true) || !string_member(x, "Rules", false)) {
+          return bad(at, fmt::format("{}.acl_policies: each needs a Name (and Rules, if any, that are a string)",
+                                     where_p));
         }
-        st.acl_policies.push_back({cname, pname, x["Name"].get<std::string>(), x.value("Rules", std::string())});
+        st.acl_policies.push_back({cname, pname, x.at("Name").get<std::string>(), x.value("Rules", std::string())});
       }
     }
   }

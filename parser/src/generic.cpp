@@ -32,6 +32,10 @@ namespace {
 using diag::Diagnostic;
 using diag::Severity;
 
+// A number as shown in a summary: a 100,000-digit literal is cut short (the
+// range still covers all of it).
+std::string shown(std::string_view lex) { return utf8::sanitize(lex, 40); }
+
 template <typename T>
 void push(Arena& arena, Node& n, const T& v) {
   if (n.size == n.cap) {
@@ -347,8 +351,8 @@ class HclDecoder {
       if (!r.ok()) {
         plain_error(r.error, node.v->begin, node.v->end,
                     r.error.find("out of range") != std::string::npos
-                        ? fmt::format("number {} is out of range for a 64-bit float", lex)
-                        : fmt::format("invalid number '{}'", lex));
+                        ? fmt::format("number {} is out of range for a 64-bit float", shown(lex))
+                        : fmt::format("invalid number '{}'", shown(lex)));
         return;
       }
       out.num.d = r.value;
@@ -365,8 +369,8 @@ class HclDecoder {
       if (!r.ok()) {
         plain_error(r.error, node.v->begin, node.v->end,
                     r.error.find("out of range") != std::string::npos
-                        ? fmt::format("integer {} does not fit in 64 bits", lex)
-                        : fmt::format("invalid integer '{}'", lex),
+                        ? fmt::format("integer {} does not fit in 64 bits", shown(lex))
+                        : fmt::format("invalid integer '{}'", shown(lex)),
                     r.error.find("out of range") != std::string::npos
                         ? "HCL v1 integers are signed 64-bit; quote the value if it is an identifier, not a number."
                         : "In HCL v1 a leading 0 makes an integer octal, so only the digits 0-7 may follow it. Remove "
@@ -571,7 +575,7 @@ class StdJsonDecoder {
         const gostr::FloatResult r = gostr::parse_float(lex);
         if (!r.ok() && !fail_) {
           fail_ = Failure{fmt::format("json: cannot unmarshal number {} into Go value of type float64", lex),
-                          fmt::format("number {} is out of range for a 64-bit float", lex),
+                          fmt::format("number {} is out of range for a 64-bit float", shown(lex)),
                           "Consul decodes JSON numbers as 64-bit floats.", v->begin, v->end};
         }
         n->num.d = r.value;

@@ -391,8 +391,8 @@ Err Parser::object_item(bool& produced, bool top) {
       }
       Err e = pos_error(
           tok_, fmt::format("key '{}' expected start of object ('{{') or assignment ('=')", go_keys),
-          nkeys > 1 ? fmt::format("expected '{{' after block header '{}'", go_keys)
-                    : fmt::format("expected '=' or '{{' after key '{}'", go_keys),
+          nkeys > 1 ? fmt::format("expected '{{' after block header '{}'", keys_text(kmark))
+                    : fmt::format("expected '=' or '{{' after key '{}'", keys_text(kmark)),
           "In HCL an attribute is written 'name = value' and a block 'name { ... }'.");
       if (tok_.type == Tok::eof) {
         e->begin = keys_[kmark].begin;
@@ -706,8 +706,33 @@ void Parser::flush(const std::string& reference_error) {
   // Scanner diagnostics; an "illegal char" right after an invalid UTF-8 byte at
   // the same offset is one problem.
   const auto& serr = sc_.errors();
-  for (std::size_t i = 0; i < serr.size(); ++i) {
+  // A UTF-16 file (byte order mark FF FE or FE FF) is one problem, not one per
+  // character: say what it is and nothing else about the encoding.
+  const bool utf16 = text_.size() >= 2 && ((static_cast<unsigned char>(text_[0]) == 0xFF &&
+                                            static_cast<unsigned char>(text_[1]) == 0xFE) ||
+                                           (static_cast<unsigned char>(text_[0]) == 0xFE &&
+                                            static_cast<unsigned char>(text_[1]) == 0xFF));
+  if (utf16) {
+    Diagnostic d = diag::make(Severity::error, "core-encoding",
+                              fmt::format("the file is UTF-16 (byte order mark {:02X} {:02X}), not UTF-8",
+                                          static_cast<unsigned>(static_cast<unsigned char>(text_[0])),
+                                          static_cast<unsigned>(static_cast<unsigned char>(text_[1]))),
+                              SourceRange{file_, 0, 2},
+                              "Consul reads configuration as UTF-8; save the file as UTF-8 (without a byte order "
+                              "mark).");
+    d.consul_text = reference_error;
+    std::erase_if(pending_, [](const Diagnostic& p) { return p.severity == Severity::error; });
+    pending_.insert(pending_.begin(), std::move(d));
+  }
+  for (std::size_t i = 0; i < serr.size() && !utf16; ++i) {
     const std::string go = "At " + serr[i].pos.str() + ": " + serr[i].msg;
+    // The scanner reads a character again after unread(): an error it reported
+    // for that character is reported again. One diagnostic each.
+    bool repeated = false;
+    for (std::size_t j = i; j-- > 0 && j + 4 >= i;) {
+      if (serr[j].offset == serr[i].offset && std::string_view(serr[j].msg) == serr[i].msg) repeated = true;
+    }
+    if (repeated) continue;
     if (std::string_view(serr[i].msg) == "illegal char" && i > 0 &&
         std::string_view(serr[i - 1].msg) == "illegal UTF-8 encoding" && serr[i - 1].offset == serr[i].offset) {
       if (go == reference_error) pending_.back().consul_text = go;  // one problem, two scanner errors

@@ -479,6 +479,8 @@ struct PErr {
   std::string summary;
   std::uint32_t begin = 0, end = 0;
   bool suppressed = false;
+  const char* code = "core-syntax";
+  std::string detail;
 };
 
 // Errors are rare: on the heap, so the success path returns a null pointer.
@@ -522,6 +524,13 @@ class Parser {
     e->end = std::max(t.end, t.begin + 1);
     if (t.type == JTok::eof) e->end = e->begin;
     e->suppressed = t.type == JTok::illegal;
+    return e;
+  }
+  PErrPtr limit_error(const JToken& t) {
+    PErrPtr e = error(t, fmt::format("nesting deeper than {} levels", opts_.max_depth),
+                      fmt::format("nesting deeper than {} levels", opts_.max_depth));
+    e->code = "core-limit";
+    e->detail = "entryc refuses deeper nesting to protect its stack; see docs/limits.md.";
     return e;
   }
   std::string describe(const JToken& t) const {
@@ -727,8 +736,7 @@ PErrPtr Parser::object_value(ast::Value*& out) {
 PErrPtr Parser::object_type(ast::Value*& out, const JToken& lbrace) {
   if (++depth_ > opts_.max_depth) {
     --depth_;
-    return error(lbrace, fmt::format("nesting deeper than {} levels", opts_.max_depth),
-                 fmt::format("nesting deeper than {} levels", opts_.max_depth));
+    return limit_error(lbrace);
   }
   const std::size_t mark = members_.size();
   PErrPtr err = object_list();
@@ -759,11 +767,10 @@ PErrPtr Parser::object_type(ast::Value*& out, const JToken& lbrace) {
 PErrPtr Parser::list_type(ast::Value*& out, const JToken& lbrack) {
   if (++depth_ > opts_.max_depth) {
     --depth_;
-    return error(lbrack, fmt::format("nesting deeper than {} levels", opts_.max_depth),
-                 fmt::format("nesting deeper than {} levels", opts_.max_depth));
+    return limit_error(lbrack);
   }
   const std::size_t mark = items_.size();
-  bool after_comma = false, first = true;
+  bool after_comma = false, first = true, flattened = false;
   for (;;) {
     const JToken t = scan();  // a copy: object_type scans further
     if (t.type == JTok::comma && (after_comma || first)) {
@@ -799,9 +806,13 @@ PErrPtr Parser::list_type(ast::Value*& out, const JToken& lbrack) {
              "HashiCorp's HCL v1 JSON parser silently drops true/false inside a list.");
         break;
       case JTok::lbrack:
-        warn(t.begin, t.end, "nested list is flattened into its parent",
-             "HashiCorp's HCL v1 JSON parser does not support lists inside lists: it skips the '[' and ends the "
-             "outer list at the inner ']'.");
+        // Once per list: '[[[[...' would otherwise give one warning per bracket.
+        if (!flattened) {
+          warn(t.begin, t.end, "nested list is flattened into its parent",
+               "HashiCorp's HCL v1 JSON parser does not support lists inside lists: it skips the '[' and ends the "
+               "outer list at the inner ']'.");
+        }
+        flattened = true;
         break;
       case JTok::rbrack: {
         ast::Value* v = arena_.make<ast::Value>();
@@ -900,7 +911,7 @@ std::string Parser::run() {
   }
   for (const ScanError& e : sc_.errors) pending_.push_back(scanner_diagnostic(file_, text_, e));
   if (err && !err->suppressed) {
-    Diagnostic d = diag::make(Severity::error, "core-syntax", err->summary, {file_, err->begin, err->end});
+    Diagnostic d = diag::make(Severity::error, err->code, err->summary, {file_, err->begin, err->end}, err->detail);
     d.consul_text = err->msg;
     pending_.push_back(std::move(d));
   }

@@ -3,7 +3,10 @@
 // request it matches (Consul evaluates permissions in order, first match
 // wins, §3.6). Conservative: only reports provable shadowing.
 #include <set>
+#include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "entry.hpp"
 #include "rules.hpp"
@@ -78,32 +81,103 @@ bool requires_jwt(const Json& perm) {
   return jwt && !list(*jwt, "Providers").empty();
 }
 
+// What covers() needs of one permission, computed once (a source may have
+// very many permissions).
+struct Perm {
+  bool http = false;
+  PathMatch path;
+  std::set<std::string> headers, methods;
+};
+
+Perm perm_of(const Json& perm) {
+  Perm p;
+  const Json* h = object(perm, "HTTP");
+  if (!h) return p;
+  p.http = true;
+  p.path = path_of(*h);
+  p.headers = headers_of(*h);
+  p.methods = methods_of(*h);
+  return p;
+}
+
 // Permission `outer` matches every request `inner` matches.
-bool covers(const Json& outer, const Json& inner) {
-  const Json* o = object(outer, "HTTP");
-  const Json* i = object(inner, "HTTP");
-  if (!o || !i) return false;
-  const PathMatch op = path_of(*o);
-  const std::set<std::string> oh = headers_of(*o), om = methods_of(*o);
-  if (op.kind == PathMatch::Kind::any && oh.empty() && om.empty()) return false;  // an empty HTTP is rejected
-  if (!path_covers(op, path_of(*i))) return false;
-  const std::set<std::string> ih = headers_of(*i), im = methods_of(*i);
-  for (const std::string& h : oh) {
-    if (!ih.count(h)) return false;  // outer tests a header inner does not
+bool covers(const Json& outer_json, const Perm& outer, const Json& inner_json, const Perm& inner) {
+  if (!outer.http || !inner.http) return false;
+  if (outer.path.kind == PathMatch::Kind::any && outer.headers.empty() && outer.methods.empty()) {
+    return false;  // an empty HTTP is rejected
   }
-  if (!om.empty()) {
-    if (im.empty()) return false;
-    for (const std::string& m : im) {
-      if (!om.count(m)) return false;
+  if (!path_covers(outer.path, inner.path)) return false;
+  for (const std::string& h : outer.headers) {
+    if (!inner.headers.count(h)) return false;  // outer tests a header inner does not
+  }
+  if (!outer.methods.empty()) {
+    if (inner.methods.empty()) return false;
+    for (const std::string& m : inner.methods) {
+      if (!outer.methods.count(m)) return false;
     }
   }
-  if (requires_jwt(outer)) {
-    const Json* oj = object(outer, "JWT");
-    const Json* ij = object(inner, "JWT");
+  if (requires_jwt(outer_json)) {
+    const Json* oj = object(outer_json, "JWT");
+    const Json* ij = object(inner_json, "JWT");
     if (!ij || *oj != *ij) return false;
   }
   return true;
 }
+
+// The earlier permissions that may cover a later one, by the only paths
+// that can: instead of comparing every permission with every earlier one.
+class Earlier {
+ public:
+  void add(std::size_t k, const Perm& p) {
+    using K = PathMatch::Kind;
+    if (!p.http) return;
+    switch (p.path.kind) {
+      case K::any: universal_.push_back(k); break;
+      case K::prefix:
+        if (p.path.value == "/") universal_.push_back(k);
+        else prefix_[p.path.value].push_back(k);
+        break;
+      case K::exact: exact_[p.path.value].push_back(k); break;
+      case K::regex: regex_[p.path.value].push_back(k); break;
+      case K::invalid: break;
+    }
+  }
+
+  // The first earlier permission (in order) that covers `inner`, or npos.
+  template <typename Covers>
+  std::size_t first(const Perm& inner, Covers&& test) const {
+    using K = PathMatch::Kind;
+    std::size_t best = npos;
+    auto scan = [&](const std::vector<std::size_t>& ks) {
+      for (const std::size_t k : ks) {
+        if (k >= best) return;
+        if (test(k)) {
+          best = k;
+          return;
+        }
+      }
+    };
+    auto in = [&](const Map& m, const std::string& key) {
+      const auto it = m.find(key);
+      if (it != m.end()) scan(it->second);
+    };
+    if (!inner.http || inner.path.kind == K::invalid) return npos;
+    scan(universal_);
+    if (inner.path.kind == K::exact) in(exact_, inner.path.value);
+    if (inner.path.kind == K::regex) in(regex_, inner.path.value);
+    if ((inner.path.kind == K::exact || inner.path.kind == K::prefix) && !prefix_.empty()) {
+      for (std::size_t n = 1; n <= inner.path.value.size(); ++n) in(prefix_, inner.path.value.substr(0, n));
+    }
+    return best;
+  }
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+ private:
+  using Map = std::unordered_map<std::string, std::vector<std::size_t>>;
+  std::vector<std::size_t> universal_;
+  Map prefix_, exact_, regex_;
+};
 
 }  // namespace
 
@@ -111,22 +185,26 @@ void PermissionNeverMatches::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     const Json& perms = s.permissions();
-    for (std::size_t j = 1; j < perms.size(); ++j) {
-      for (std::size_t k = 0; k < j; ++k) {
-        if (!covers(perms[k], perms[j])) continue;
-        const std::string before = field(perms[k], "Action"), mine = field(perms[j], "Action");
-        std::string detail =
-            "Consul tries a source's permissions in order and the first one that matches decides, so this one "
-            "never decides a request. Move it above the broader permission, or remove it.";
-        if (valid_action(before) && valid_action(mine) && before != mine) {
-          detail += " As written, its '" + mine + "' never applies: those requests get '" + before + "'.";
-        }
-        out.report(s.perm(j), "permission is never used: " + q(item("Permissions", k)) +
-                                  " already matches every request it matches")
-            .detail(detail)
-            .note("this permission matches first", s.perm(k));
-        break;
+    std::vector<Perm> info;
+    info.reserve(perms.size());
+    for (const Json& p : perms) info.push_back(perm_of(p));
+    Earlier earlier;
+    for (std::size_t j = 0; j < perms.size(); ++j) {
+      const std::size_t k =
+          earlier.first(info[j], [&](std::size_t c) { return covers(perms[c], info[c], perms[j], info[j]); });
+      earlier.add(j, info[j]);
+      if (k == Earlier::npos) continue;
+      const std::string before = field(perms[k], "Action"), mine = field(perms[j], "Action");
+      std::string detail =
+          "Consul tries a source's permissions in order and the first one that matches decides, so this one "
+          "never decides a request. Move it above the broader permission, or remove it.";
+      if (valid_action(before) && valid_action(mine) && before != mine) {
+        detail += " As written, its '" + mine + "' never applies: those requests get '" + before + "'.";
       }
+      out.report(s.perm(j), "permission is never used: " + q(item("Permissions", k)) +
+                                " already matches every request it matches")
+          .detail(detail)
+          .note("this permission matches first", s.perm(k));
     }
   }
 }

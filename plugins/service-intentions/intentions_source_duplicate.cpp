@@ -1,5 +1,8 @@
 // intentions-source-duplicate (D1): two sources for the same service (and
 // peer or sameness group).
+#include <string>
+#include <unordered_map>
+
 #include "consul_text.hpp"
 #include "entry.hpp"
 #include "rules.hpp"
@@ -9,18 +12,21 @@ namespace intentions {
 void SourceDuplicate::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   // Consul walks the sources in its own (sorted) order and names the later one.
+  // The first source with each identity, hashed: an entry may have very many
+  // sources, and comparing each with every earlier one is quadratic.
+  std::unordered_map<std::string, const Source*> seen;
   for (std::size_t a = 0; a < e.sorted_sources.size(); ++a) {
     const Source& s = *e.sorted_sources[a];
     if (s.name.empty()) continue;  // Consul stops at "Name is required" first
-    const Source* first = nullptr;
-    for (std::size_t b = 0; b < a && !first; ++b) {
-      const Source& t = *e.sorted_sources[b];
-      if (t.name == s.name && t.peer == s.peer && t.sameness_group == s.sameness_group && t.ns == s.ns &&
-          t.partition_or_empty == s.partition_or_empty) {
-        first = &t;
-      }
+    std::string key;
+    for (const std::string* part : {&s.name, &s.peer, &s.sameness_group, &s.ns, &s.partition_or_empty}) {
+      key += std::to_string(part->size());  // length-prefixed: names may hold any character
+      key.push_back(':');
+      key += *part;
     }
-    if (!first) continue;
+    const auto [at, inserted] = seen.try_emplace(std::move(key), &s);
+    if (inserted) continue;
+    const Source* first = at->second;
     std::string who = "source " + q(s.name), text;
     if (!s.peer.empty()) {
       who += " from peer " + q(s.peer);

@@ -1,7 +1,9 @@
 #include "entryc/load.hpp"
 
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -11,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -26,6 +29,11 @@ bool excluded(const std::string& path, std::span<const std::string> excludes) {
     if (fnmatch(pat.c_str(), base.c_str(), 0) == 0) return true;
   }
   return false;
+}
+
+LastInput& last() {
+  static LastInput l;
+  return l;
 }
 
 void io_error(diag::Sink& sink, std::string summary, std::string detail = {}) {
@@ -52,7 +60,18 @@ std::vector<Input> expand(std::span<const std::string> args, std::span<const std
       if (!excluded(a, excludes)) out.push_back({a, false});
       continue;
     }
+    // The iterator skips directories it may not read (it must, to go on with
+    // the rest of the tree); the files in them were meant to be checked, so
+    // each one is reported.
+    auto unreadable_dir = [](const std::string& dir) {
+      return ::faccessat(AT_FDCWD, dir.c_str(), R_OK | X_OK, AT_EACCESS) != 0;
+    };
+    if (unreadable_dir(a)) {
+      io_error(sink, fmt::format("cannot read directory '{}': {}", a, std::strerror(errno)));
+      continue;
+    }
     std::vector<std::string> found;
+    std::vector<std::pair<std::string, std::string>> broken;  // path, message
     fs::recursive_directory_iterator it(a, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
       io_error(sink, fmt::format("cannot read directory '{}': {}", a, ec.message()));
@@ -64,14 +83,35 @@ std::vector<Input> expand(std::span<const std::string> args, std::span<const std
         break;
       }
       const fs::directory_entry& e = *it;
-      std::error_code ec2;
-      if (!e.is_regular_file(ec2)) continue;
-      const std::string p = e.path().string();
+      std::error_code ec_dir;
+      if (e.symlink_status(ec_dir).type() == fs::file_type::directory && unreadable_dir(e.path().string())) {
+        const int err = errno;
+        if (!excluded(e.path().string(), excludes)) {
+          broken.emplace_back(e.path().string(), fmt::format("cannot read directory '{}': {}", e.path().string(),
+                                                              std::strerror(err)));
+        }
+        continue;
+      }
       const std::string ext = e.path().extension().string();
       if (ext != ".hcl" && ext != ".json") continue;
+      std::error_code ec2;
+      if (!e.is_regular_file(ec2)) {
+        // A *.hcl symlink that leads nowhere (dangling, or a loop) is a file
+        // that was meant to be checked and cannot be: say so, do not skip it.
+        std::error_code ec3;
+        if (e.is_symlink(ec3) && ec2 && !excluded(e.path().string(), excludes)) {
+          broken.emplace_back(e.path().string(), fmt::format("cannot open '{}': {} (a symbolic link to '{}')",
+                                                              e.path().string(), ec2.message(),
+                                                              fs::read_symlink(e.path(), ec3).string()));
+        }
+        continue;
+      }
+      const std::string p = e.path().string();
       if (excluded(p, excludes)) continue;
       found.push_back(p);
     }
+    std::sort(broken.begin(), broken.end());
+    for (auto& [path, message] : broken) io_error(sink, std::move(message));
     std::sort(found.begin(), found.end());
     for (std::string& p : found) out.push_back({std::move(p), false});
   }
@@ -91,6 +131,7 @@ std::optional<FileId> read(SourceManager& sm, const Input& in, diag::Sink& sink,
         return std::nullopt;
       }
     }
+    last() = {in.name, data.size()};
     return sm.add(in.name, std::move(data));
   }
   struct stat st {};
@@ -126,7 +167,10 @@ std::optional<FileId> read(SourceManager& sm, const Input& in, diag::Sink& sink,
     return std::nullopt;
   }
   data.resize(got);
+  last() = {in.name, data.size()};
   return sm.add(in.name, std::move(data));
 }
+
+const LastInput& last_input() { return last(); }
 
 }  // namespace entryc::load

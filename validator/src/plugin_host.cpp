@@ -217,14 +217,26 @@ bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink) {
     if (!fs::is_directory(dir, ec)) {
       // Explicit directories must exist; the built-in one may not (a bare binary).
       if (i < plugin_dirs.size()) {
-        load_error(sink, fmt::format("plugin directory '{}' does not exist", dir), "Check --plugin-dir.");
+        std::error_code ec2;
+        load_error(sink,
+                   fs::exists(dir, ec2) ? fmt::format("plugin directory '{}' is not a directory", dir)
+                                        : fmt::format("plugin directory '{}' does not exist", dir),
+                   "Check --plugin-dir.");
         ok = false;
       }
       continue;
     }
     std::vector<std::string> files;
-    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-      if (e.path().extension() == ".so" && e.is_regular_file(ec)) files.push_back(e.path().string());
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      load_error(sink, fmt::format("cannot read plugin directory '{}': {}", dir, ec.message()), "Check --plugin-dir.");
+      ok = false;
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) break;
+      std::error_code ec2;
+      if (it->path().extension() == ".so" && it->is_regular_file(ec2)) files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
     for (const std::string& f : files) ok = load_file(f, sink) && ok;

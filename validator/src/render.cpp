@@ -38,9 +38,29 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+// Texts that quote the input (a 100,000-character name, a number of as many
+// digits) are cut short in the human formats; json keeps them whole.
+constexpr std::size_t kMaxSummaryRunes = 300;
+constexpr std::size_t kMaxConsulRunes = 1000;
+
+std::string cut(std::string_view s, std::size_t max_runes) {
+  return s.size() <= max_runes ? std::string(s) : utf8::sanitize(s, max_runes);
+}
+
 std::string summary_of(const diag::Diagnostic& d, const Options& o) {
   if (o.consul_messages && !d.consul_text.empty()) return one_line(d.consul_text);
   return d.summary;
+}
+
+std::string shown_summary(const diag::Diagnostic& d, const Options& o) {
+  return cut(summary_of(d, o), o.consul_messages && !d.consul_text.empty() ? kMaxConsulRunes : kMaxSummaryRunes);
+}
+
+// The byte offset of code point `n` of `s` (or its size).
+std::size_t rune_offset(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  for (; i < s.size() && n > 0; --n) i += std::max<std::uint32_t>(utf8::decode(s, i).size, 1);
+  return std::min(i, s.size());
 }
 
 std::string location(const SourceManager& sm, const SourceRange& r) {
@@ -87,11 +107,26 @@ void snippet(const SourceManager& sm, const SourceRange& r, std::string& out, co
   if (e.line != b.line) e = Position{b.line, static_cast<std::uint32_t>(utf8::count_runes(f.line_text(b.line))) + 1};
   const std::string num = std::to_string(b.line);
   const std::string pad(num.size(), ' ');
-  const std::string line = printable(f.line_text(b.line));
+  std::string line = printable(f.line_text(b.line));
+  std::uint32_t width = e.column > b.column ? e.column - b.column : 1;
+  std::uint32_t column = b.column;
+  // A very long line (minified JSON, a huge value) is shown as a window
+  // around the start of the problem, with a bounded underline.
+  constexpr std::uint32_t kBefore = 40, kWindow = 160;
+  const std::size_t runes = utf8::count_runes(line);
+  if (runes > kWindow) {
+    const std::uint32_t from = column > kBefore + 1 ? column - 1 - kBefore : 0;
+    const std::size_t begin = rune_offset(line, from);
+    const std::size_t end = begin + rune_offset(std::string_view(line).substr(begin), kWindow);
+    const bool more = end < line.size();
+    line = (from > 0 ? "..." : "") + line.substr(begin, end - begin) + (more ? "..." : "");
+    column = column - from + (from > 0 ? 3 : 0);
+    const auto shown = static_cast<std::uint32_t>(utf8::count_runes(line));
+    width = std::max<std::uint32_t>(1, std::min<std::uint32_t>(width, shown + 1 - column));
+  }
   out += fmt::format("{} |\n", pad);
   out += fmt::format("{} | {}\n", num, line);
-  const std::uint32_t width = e.column > b.column ? e.column - b.column : 1;
-  out += fmt::format("{} | {}{}{}{}\n", pad, std::string(b.column - 1, ' '), o.color ? colour(sev) : "",
+  out += fmt::format("{} | {}{}{}{}\n", pad, std::string(column - 1, ' '), o.color ? colour(sev) : "",
                      std::string(width, '^'), o.color ? kReset : "");
 }
 
@@ -100,7 +135,7 @@ void snippet(const SourceManager& sm, const SourceRange& r, std::string& out, co
 void compact(const SourceManager& sm, const diag::Diagnostic& d, std::string& out, const Options& o) {
   const std::string loc = location(sm, d.subject);
   if (!loc.empty()) out += loc + ": ";
-  out += fmt::format("{}: {}", diag::to_string(d.severity), summary_of(d, o));
+  out += fmt::format("{}: {}", diag::to_string(d.severity), shown_summary(d, o));
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   out.push_back('\n');
 }
@@ -108,31 +143,33 @@ void compact(const SourceManager& sm, const diag::Diagnostic& d, std::string& ou
 void pretty(const SourceManager& sm, const diag::Diagnostic& d, std::string& out, const Options& o) {
   if (o.color) {
     out += fmt::format("{}{}{}{}: {}{}", colour(d.severity), diag::to_string(d.severity), kReset, kBold,
-                       summary_of(d, o), kReset);
+                       shown_summary(d, o), kReset);
   } else {
-    out += fmt::format("{}: {}", diag::to_string(d.severity), summary_of(d, o));
+    out += fmt::format("{}: {}", diag::to_string(d.severity), shown_summary(d, o));
   }
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   out.push_back('\n');
   const std::string loc = location(sm, d.subject);
   if (!loc.empty()) {
     out += fmt::format("  --> {}", loc);
-    if (!d.path.empty()) out += fmt::format(" ({})", d.path);
+    if (!d.path.empty()) out += fmt::format(" ({})", cut(d.path, kMaxSummaryRunes));
     out.push_back('\n');
     snippet(sm, d.subject, out, o, d.severity);
   } else if (!d.path.empty()) {
-    out += fmt::format("  --> {}\n", d.path);
+    out += fmt::format("  --> {}\n", cut(d.path, kMaxSummaryRunes));
   }
   for (const diag::Note& n : d.notes) {
     const std::string nl = location(sm, n.range);
     if (nl.empty()) {
-      out += fmt::format("  = note: {}\n", n.message);
+      out += fmt::format("  = note: {}\n", cut(n.message, kMaxSummaryRunes));
     } else {
-      out += fmt::format("  = note: {} ({})\n", n.message, nl);
+      out += fmt::format("  = note: {} ({})\n", cut(n.message, kMaxSummaryRunes), nl);
     }
   }
-  if (!d.detail.empty()) out += fmt::format("  = {}\n", d.detail);
-  if (!o.consul_messages && !d.consul_text.empty()) out += fmt::format("  = consul: {}\n", one_line(d.consul_text));
+  if (!d.detail.empty()) out += fmt::format("  = {}\n", cut(d.detail, kMaxConsulRunes));
+  if (!o.consul_messages && !d.consul_text.empty()) {
+    out += fmt::format("  = consul: {}\n", cut(one_line(d.consul_text), kMaxConsulRunes));
+  }
   for (const diag::Fix& f : d.fixes) out += fmt::format("  = fix: {}\n", f.description);
   out.push_back('\n');
 }

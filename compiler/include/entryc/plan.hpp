@@ -78,8 +78,9 @@ struct State {
 // Reads a state snapshot; problems are diagnostics (code core-state).
 std::optional<State> load_state(SourceManager& sm, const std::string& path, diag::Sink& sink);
 // The same from a parsed document (a backend's snapshot); nullopt and `error`
-// when it is malformed.
-std::optional<State> state_from_json(const Json& j, std::string& error);
+// when it is malformed (never throws), and in `where` the path of the
+// offending value (consul::index_generic's syntax, "" for the document).
+std::optional<State> state_from_json(const Json& j, std::string& error, std::string* where = nullptr);
 
 // Compiles a project (whose entries lint found no errors in) against `state`
 // (nullptr: empty clusters). Deterministic: the same input gives the same

@@ -31,4 +31,12 @@ std::vector<Input> expand(std::span<const std::string> args, std::span<const std
 std::optional<FileId> read(SourceManager& sm, const Input& in, diag::Sink& sink,
                            std::size_t max_bytes = kMaxFileBytes);
 
+// The input read() read last (for a message when a later stage fails, e.g.
+// runs out of memory on it).
+struct LastInput {
+  std::string name;
+  std::size_t bytes = 0;
+};
+const LastInput& last_input();
+
 }  // namespace entryc::load
