@@ -5,7 +5,9 @@ file, project-wide rules, compile), and `hcl1ref bench` (parse + hcl.Decode,
 one thread) on the same files as the reference point, in one run.
 
 Growth is near-linear when the time per entry stays flat: the script prints
-each size's time per entry and its ratio to the smallest size's.
+each size's CPU time per entry and its ratio to the smallest size's. CPU
+seconds (user + system) are the measure because they do not grow when the
+machine is busy with other work; wall seconds are printed next to them.
 
   bench/plan_vs_size.py --bin BUILD/bin [--sizes 1000,10000,100000] [--work DIR]
 """
@@ -53,15 +55,17 @@ def main():
             out = subprocess.run([oracle, 'bench', '-n', '1', *files[i:i + 5000]], env=dict(os.environ, GOMAXPROCS='1'),
                                  capture_output=True, check=True).stdout.decode()
             elapsed += float(re.search(r'elapsed: ([0-9.]+)s', out).group(1))
-        total = j['load_s'] + j['check_s'] + j['compile_s']
-        rows.append((n, j, total, elapsed))
+        total = j['load_cpu_s'] + j['check_cpu_s'] + j['compile_cpu_s']
+        wall = j['load_s'] + j['check_s'] + j['compile_s']
+        rows.append((n, j, total, wall, elapsed))
     base = rows[0][2] / rows[0][0]
-    print('| entries | ops | load+lint s | project rules s | compile s | total s | us/entry | vs %d | hcl1ref parse s | entryc/hcl1ref |' % rows[0][0])
-    print('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
-    for n, j, total, ref in rows:
-        print('| %d | %d | %.2f | %.2f | %.2f | %.2f | %.1f | %.2fx | %.2f | %.2fx |' % (
-            n, j['ops'], j['load_s'], j['check_s'], j['compile_s'], total, total / n * 1e6, (total / n) / base, ref,
-            total / ref))
+    print('| entries | ops | load+lint CPU s | project rules CPU s | compile CPU s | total CPU s | wall s | peak RSS MiB '
+          '| us/entry | vs %d | hcl1ref parse s | entryc/hcl1ref |' % rows[0][0])
+    print('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+    for n, j, total, wall, ref in rows:
+        print('| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %.1f | %.2fx | %.2f | %.2fx |' % (
+            n, j['ops'], j['load_cpu_s'], j['check_cpu_s'], j['compile_cpu_s'], total, wall, j['compile_peak_mib'],
+            total / n * 1e6, (total / n) / base, ref, total / ref))
     print('growth: time per entry at %d entries is %.2fx the time per entry at %d (1.00x = linear)' % (
         rows[-1][0], (rows[-1][2] / rows[-1][0]) / base, rows[0][0]))
 

@@ -112,7 +112,7 @@ int run_lint(Context& ctx, const Args& args) {
   failed |= setup.has_errors();
   for (diag::Diagnostic& d : setup.diagnostics()) all.push_back(std::move(d));
 
-  lint::Linter linter(host, {config, kind});
+  lint::Linter linter(host, {config, kind, {}});
   std::size_t files = 0;
   for (const load::Input& in : inputs) {
     const std::string base = std::filesystem::path(in.name).filename().string();

@@ -124,7 +124,7 @@ Json canonical(const Json& j, std::string_view key = {}) {
 }
 
 // The entry after Consul's Normalize (from the plugin that offers it).
-Json normalized(const plugins::Host& host, const std::string& kind, const std::string& json, consul::Edition ed) {
+Json normalized(const plugins::Host& host, const std::string& kind, std::string_view json, consul::Edition ed) {
   const plugins::Host::Normalized n = host.normalize(kind, json, consul::to_string(ed));
   if (n.status == plugins::Host::Normalized::Status::ok) {
     Json j = Json::parse(n.json, nullptr, false);
@@ -202,7 +202,7 @@ class RefScanner final : public nlohmann::json_sax<Json> {
   int depth_ = 0;
 };
 
-Refs scan_refs(const std::string& json) {
+Refs scan_refs(std::string_view json) {
   Refs r;
   RefScanner sax(r);
   Json::sax_parse(json, &sax);
@@ -331,7 +331,7 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
       op.body = b.dump();
     } else {
       const Refs refs = scan_refs(e.json);
-      op.body = e.json;
+      op.body = std::string(e.json);
       if (e.at.partition != "default" && !refs.partition && op.body.size() > 2 && op.body.back() == '}') {
         op.body.pop_back();
         op.body += ",\"Partition\":" + Json(e.at.partition).dump() + "}";

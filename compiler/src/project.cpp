@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -70,31 +71,68 @@ bool glob_match(std::string_view g, std::string_view p) {
   return p.empty();
 }
 
-std::optional<consul::Located> Project::locate(std::string_view path) const {
+namespace {
+
+// A path of the project document into entries[]: entries[3] (the entry as a
+// whole) or entries[3].entry.Sources[0].Peer (inside the entry: `rest` is
+// Sources[0].Peer).
+struct EntryPath {
+  std::size_t index = 0;
+  bool inside = false;
+  std::string_view rest;
+};
+
+std::optional<EntryPath> entry_path(std::string_view path) {
   static constexpr std::string_view kEntries = "entries[";
-  if (path.substr(0, kEntries.size()) == kEntries) {
-    const std::size_t close = path.find(']');
-    std::size_t index = 0;
-    for (char c : path.substr(kEntries.size(), close - kEntries.size())) {
-      if (c < '0' || c > '9') return topo.paths.find(path);
-      index = index * 10 + static_cast<std::size_t>(c - '0');
-    }
-    if (index >= entries.size()) return std::nullopt;
-    const Entry& e = entries[index];
-    std::string_view rest = path.substr(close + 1);
-    static constexpr std::string_view kEntry = ".entry";
-    if (rest.substr(0, kEntry.size()) == kEntry) {
-      rest.remove_prefix(kEntry.size());
-      if (!rest.empty() && rest[0] == '.') rest.remove_prefix(1);
-      return e.paths.find(rest);
-    }
-    // The entry as a whole: where it was put into its partition, else its file.
-    if (!e.assigned_by.empty()) {
-      if (auto at = topo.paths.find(e.assigned_by)) return at;
-    }
-    return consul::Located{{}, {e.id, 0, 0}};
+  static constexpr std::string_view kEntry = ".entry";
+  if (path.substr(0, kEntries.size()) != kEntries) return std::nullopt;
+  const std::size_t close = path.find(']');
+  if (close == std::string_view::npos || close == kEntries.size()) return std::nullopt;
+  EntryPath ep;
+  for (char c : path.substr(kEntries.size(), close - kEntries.size())) {
+    if (c < '0' || c > '9') return std::nullopt;
+    ep.index = ep.index * 10 + static_cast<std::size_t>(c - '0');
   }
-  return topo.paths.find(path);
+  ep.rest = path.substr(close + 1);
+  if (ep.rest.substr(0, kEntry.size()) == kEntry) {
+    ep.inside = true;
+    ep.rest.remove_prefix(kEntry.size());
+    if (!ep.rest.empty() && ep.rest[0] == '.') ep.rest.remove_prefix(1);
+  }
+  return ep;
+}
+
+}  // namespace
+
+std::optional<consul::Located> Project::locate(std::string_view path) const {
+  const std::optional<EntryPath> ep = entry_path(path);
+  if (!ep) return topo.paths.find(path);
+  if (ep->index >= entries.size()) return std::nullopt;
+  const Entry& e = entries[ep->index];
+  if (ep->inside) {
+    if (auto at = paths(e).find(ep->rest)) return at;
+    return consul::Located{{}, {e.id, 0, 0}};  // not written in the file: the file
+  }
+  // The entry as a whole: where it was put into its partition, else its file.
+  if (!e.assigned_by.empty()) {
+    if (auto at = topo.paths.find(e.assigned_by)) return at;
+  }
+  return consul::Located{{}, {e.id, 0, 0}};
+}
+
+const consul::PathIndex& Project::paths(const Entry& e) const {
+  const Cluster* c = topo.cluster(e.at.cluster);
+  const consul::Edition edition = c ? c->edition : topo.default_edition;
+  const bool acl = e.kind == lint::kAclRules;
+  auto [it, fresh] = paths_.try_emplace({e.id, acl, edition});
+  if (fresh && sources) it->second = lint::paths_of(*sources, e.id, edition, acl);
+  return it->second;
+}
+
+std::string Project::user_path(std::string_view path) const {
+  const std::optional<EntryPath> ep = entry_path(path);
+  if (!ep || ep->index >= entries.size()) return std::string(path);
+  return ep->inside ? std::string(ep->rest) : std::string();
 }
 
 namespace {
@@ -173,6 +211,7 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
   if (!topo) return std::nullopt;
   Project project;
   project.topo = std::move(*topo);
+  project.sources = &sm;
   const Topology& t = project.topo;
   const fs::path dir(t.dir);
 
@@ -250,6 +289,9 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
   };
   std::vector<Use> uses;
   std::map<Key, std::size_t> wanted;
+  // The names the file's partitions give their peers: the rules tell a peer
+  // from a name no peering has (plugin option "peers").
+  std::map<Key, std::set<std::string>> peers;
   std::map<std::string, FileId> ids;
   for (const Member& m : unique) {
     const Cluster* c = t.cluster(m.at.cluster);
@@ -269,6 +311,11 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
     }
     uses.push_back({&m, c, Key{idit->second, c->edition, m.acl}});
     ++wanted[uses.back().key];
+    std::set<std::string>& names = peers[uses.back().key];
+    for (const Peering& pr : t.peerings) {
+      if (pr.acceptor == m.at) names.insert(pr.acceptor_peer_name);
+      if (pr.dialer == m.at) names.insert(pr.dialer_peer_name);
+    }
   }
   std::map<Key, lint::Analysis> done;
   for (const Use& use : uses) {
@@ -281,6 +328,7 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
       lo.config = options.config;
       lo.config.edition = c->edition;
       if (m.acl) lo.forced_kind = lint::kAclRules;
+      lo.plugin_options = Json{{"peers", peers[key]}}.dump();
       lint::Linter linter(host, lo);
       lint::Analysis a;
       diag::Collector ignore;
@@ -295,19 +343,21 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
     e.id = key.id;
     e.at = m.at;
     e.kind = a.kind;
+    e.name_at = a.name_at;
     e.name = a.kind == lint::kAclRules ? (m.policy_name.empty() ? stem(m.rel) : m.policy_name) : a.name;
     if (e.kind == "mesh" && e.name.empty()) e.name = "mesh";  // Consul names the one mesh entry itself
     e.modeled = a.modeled;
     if (a.ns != "default") e.ns = a.ns;
-    e.json = std::move(a.json);
-    e.paths = std::move(a.paths);
+    e.json = project.texts.keep(a.json);
     e.errors = a.errors || a.kind.empty();
+    e.error_paths = std::move(a.error_paths);
+    if (e.errors && e.error_paths.empty()) e.error_paths.emplace_back();  // the file as a whole
     e.assigned_by = m.assigned_by;
     e.rel = m.rel;
-    if (e.kind == lint::kAclRules) e.text = std::string(sm.file(key.id).text());
+    if (e.kind == lint::kAclRules) e.text = sm.file(key.id).text();
     if (e.kind == lint::kAclRules && !e.json.empty()) {
       const plugins::Host::Normalized n = host.normalize(lint::kAclRules, e.json, consul::to_string(c->edition));
-      if (n.status == plugins::Host::Normalized::Status::ok) e.policy = n.json;
+      if (n.status == plugins::Host::Normalized::Status::ok) e.policy = project.texts.keep(n.json);
     }
     project.entries.push_back(std::move(e));
   }
@@ -323,15 +373,16 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
     const bool acl = e.kind == lint::kAclRules;
     const std::string what = acl ? fmt::format("ACL policy '{}'", e.name)
                                  : fmt::format("{} '{}'", e.kind, e.ns.empty() ? e.name : e.ns + "/" + e.name);
-    auto at = acl ? std::optional<consul::Located>() : e.paths.find("Name");
-    auto earlier = acl ? std::optional<consul::Located>() : it->second->paths.find("Name");
+    const SourceRange at = !acl && e.name_at.valid() ? e.name_at : SourceRange{e.id, 0, 0};
+    const SourceRange earlier =
+        !acl && it->second->name_at.valid() ? it->second->name_at : SourceRange{it->second->id, 0, 0};
     diag::Diagnostic d = diag::make(
         diag::Severity::warning, "core-duplicate-entry",
         fmt::format("{} in {} is also defined in {}; this file replaces it", what, e.at.str(), it->second->file),
-        at ? at->value : SourceRange{e.id, 0, 0},
+        at,
         "Consul keeps one entry per kind and name: the plan writes the last file (in path order). Merge the two "
         "files, or delete the one that is out of date.");
-    d.notes.push_back({"the other definition", earlier ? earlier->value : SourceRange{it->second->id, 0, 0}});
+    d.notes.push_back({"the other definition", earlier});
     sink.report(std::move(d));
     it->second = &e;
   }
@@ -388,13 +439,18 @@ std::string project_json(const Project& p) {
     const Entry& e = p.entries[i];
     if (i) out += ',';
     Json head = {{"cluster", e.at.cluster}, {"partition", e.at.partition}, {"file", e.file},
-                 {"kind", e.kind},          {"name", e.name},             {"errors", e.errors}};
+                 {"kind", e.kind},          {"name", e.name},             {"errors", e.errors},
+                 {"error_paths", e.error_paths}};
     std::string h = head.dump();
     h.pop_back();  // the closing brace: entry and policy follow
     out += h;
-    out += ",\"entry\":";
-    out += e.json.empty() ? "null" : e.json;
-    if (!e.policy.empty()) out += ",\"policy\":" + e.policy;
+    if (!e.policy.empty()) {
+      out += ",\"policy\":";  // ACL rules: the normalized policy says it all
+      out += e.policy;
+    } else {
+      out += ",\"entry\":";
+      out += e.json.empty() ? std::string_view("null") : e.json;
+    }
     out += '}';
   }
   out += "]}";
@@ -434,9 +490,10 @@ void check_project(const Project& p, const plugins::Host& host, const lint::Conf
         }
         d.summary.assign(r.summary.ptr, r.summary.len);
         d.detail.assign(r.detail.ptr, r.detail.len);
-        d.path.assign(r.path.ptr, r.path.len);
+        const std::string_view path(r.path.ptr, r.path.len);
+        d.path = p.user_path(path);
         d.consul_text.assign(r.consul_text.ptr, r.consul_text.len);
-        if (const auto at = p.locate(d.path)) {
+        if (const auto at = p.locate(path)) {
           d.subject = r.target == ENTRYC_TARGET_KEY && at->key.valid() ? at->key : at->value;
           if (r.target == ENTRYC_TARGET_ENTRY && at->key.valid()) d.subject = {at->key.file, at->key.begin, at->value.end};
         } else {

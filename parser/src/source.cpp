@@ -50,8 +50,30 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
   return s;
 }
 
+std::string_view TextStore::keep(std::string_view text) {
+  constexpr std::size_t kBlock = 4u << 20;
+  const std::size_t need = text.size() + 1;
+  char* at = nullptr;
+  if (need > kBlock / 8) {
+    blocks_.emplace_back(new char[need]);  // a large text: a block of its own
+    at = blocks_.back().get();
+  } else {
+    if (left_ < need) {
+      blocks_.emplace_back(new char[kBlock]);
+      block_ = blocks_.back().get();
+      left_ = kBlock;
+    }
+    at = block_;
+    block_ += need;
+    left_ -= need;
+  }
+  std::copy(text.begin(), text.end(), at);
+  at[text.size()] = '\0';
+  return {at, text.size()};
+}
+
 FileId SourceManager::add(std::string name, std::string text) {
-  files_.emplace_back(std::move(name), std::move(text));
+  files_.emplace_back(std::move(name), texts_.keep(text));
   return static_cast<FileId>(files_.size() - 1);
 }
 

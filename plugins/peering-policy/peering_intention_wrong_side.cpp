@@ -9,13 +9,13 @@ void IntentionWrongSide::check(const Document& doc, Reporter& out) const {
   const Project& p = Project::of(doc);
   const Json& es = p.entries();
   for (std::size_t i = 0; i < es.size(); ++i) {
-    if (field(es[i], "kind") != "service-intentions" || has_errors(es[i])) continue;
+    if (field(es[i], "kind") != "service-intentions") continue;
     const std::string ref = Project::ref_of(es[i]);
     const std::string_view service = field(entry_of(es[i]), "Name");
     const Json& sources = list(entry_of(es[i]), "Sources");
     for (std::size_t j = 0; j < sources.size(); ++j) {
       const PeerName* peer = p.peer(ref, field(sources[j], "Peer"));
-      if (!peer || !wrong_side(p, ref, service, *peer)) continue;
+      if (!peer || has_errors(es[i], at("Sources", j)) || !wrong_side(p, ref, service, *peer)) continue;
       const PeerName& back = other_side(p, *peer);
       out.report(Project::entry_path(i) + ".Name", "'" + std::string(service) + "' runs in '" + peer->remote +
                                                        "', not in '" + ref + "': this intention is on the wrong side")

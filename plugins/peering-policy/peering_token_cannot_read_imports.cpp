@@ -24,7 +24,7 @@ void TokenCannotReadImports::check(const Document& doc, Reporter& out) const {
     const std::string_view caller = field(r.obj, "Name");
     const PeerName* peer = p.peer(r.ref, field(r.obj, "Peer"));
     if (!r.source || !peer || caller.empty() || caller == "*" || !allows(r.obj)) return;
-    if (has_errors(p.entries()[r.entry])) return;
+    if (has_errors(p.entries()[r.entry], r.item)) return;
     const Json* cluster = p.cluster(peer->remote.substr(0, peer->remote.find('/')));
     const Json* part = p.partition(peer->remote);
     const std::optional<std::string> part_path = p.partition_path(peer->remote);
@@ -42,7 +42,7 @@ void TokenCannotReadImports::check(const Document& doc, Reporter& out) const {
                   "', so its sidecar must read imported services: that takes service:write on some service, or "
                   "service:read and node:read on all of them. Give the token service \"" + name +
                   "\" { policy = \"write\" } or the service identity '" + name + "'.")
-          .note("an intention in '" + r.ref + "' lets '" + name + "' call from there", r.path + ".Peer");
+          .note("an intention in '" + r.ref + "' lets '" + name + "' call from there", r.path() + ".Peer");
     }
   });
 }

@@ -21,7 +21,7 @@ void UnknownPartition::check(const Document& doc, Reporter& out) const {
     if (std::find(names.begin(), names.end(), part) != names.end()) return;
     std::string summary = "cluster '" + std::string(cluster) + "' has no partition '" + std::string(part) + "'";
     if (auto m = suggest::closest(part, names)) summary += "; did you mean '" + *m + "'?";
-    out.report(r.path + ".Partition", std::move(summary))
+    out.report(r.path() + ".Partition", std::move(summary))
         .detail("Partition names another admin partition of the same cluster. Declare it in the project file "
                 "(partition \"" + std::string(part) + "\" { ... } in cluster '" + std::string(cluster) +
                 "'), or to reach another cluster use Peer with a peer name.");

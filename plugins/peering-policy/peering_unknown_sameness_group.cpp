@@ -11,7 +11,7 @@ void UnknownSamenessGroup::check(const Document& doc, Reporter& out) const {
   for_each_reference(p, [&](const Reference& r) {
     const std::string_view group = field(r.obj, "SamenessGroup");
     if (group.empty() || group.find('*') != std::string_view::npos) return;
-    const std::string path = r.path + ".SamenessGroup";
+    const std::string path = r.path() + ".SamenessGroup";
     if (const std::optional<std::size_t> g = p.group_index(group)) {
       if (p.member(*g, r.ref)) return;
       out.report(path, "'" + r.ref + "' is not a member of sameness group '" + std::string(group) + "'")

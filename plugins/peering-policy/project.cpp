@@ -6,16 +6,14 @@
 namespace peering {
 
 std::string_view field(const Json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+  const std::string* s = member(j, key).get_ptr<const std::string*>();
+  return s ? std::string_view(*s) : std::string_view();
 }
 
 const Json& list(const Json& j, const char* key) {
   static const Json empty = Json::array();
-  if (!j.is_object()) return empty;
-  auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : empty;
+  const Json& v = member(j, key);
+  return v.is_array() ? v : empty;
 }
 
 bool contains(const Json& strings, std::string_view s) {
@@ -24,6 +22,27 @@ bool contains(const Json& strings, std::string_view s) {
 }
 
 std::string at(std::string_view base, std::size_t i) { return std::string(base) + "[" + std::to_string(i) + "]"; }
+
+namespace {
+bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+}  // namespace
+
+bool valid_peer_name(std::string_view s) {
+  if (s.empty() || s.size() > 63 || !alnum(s.front()) || !alnum(s.back())) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return alnum(c) || c == '-'; });
+}
+
+std::string peer_name_like(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const char l = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    out += alnum(l) ? l : '-';
+  }
+  if (out.size() > 63) out.resize(63);
+  const std::size_t b = out.find_first_not_of('-');
+  if (b == std::string::npos) return {};
+  return out.substr(b, out.find_last_not_of('-') - b + 1);
+}
 
 std::string PeerName::path() const {
   return at("peerings", peering) + (acceptor ? ".acceptor_peer_name" : ".dialer_peer_name");
@@ -159,6 +178,38 @@ bool flag(const Json& j, const char* key) {
 }
 
 bool has_errors(const Json& entry) { return !member(entry, "errors").is_boolean() || flag(entry, "errors"); }
+
+namespace {
+
+// `path` is `item` or a path inside it.
+bool inside(std::string_view path, std::string_view item) {
+  return path.substr(0, item.size()) == item &&
+         (path.size() == item.size() || path[item.size()] == '.' || path[item.size()] == '[');
+}
+
+// An error at `error` is inside another element of one of the lists `item`
+// is in: Sources[1].Name for Sources[0], Services[1] for Services[0].Consumers[2].
+bool in_sibling(std::string_view error, std::string_view item) {
+  for (std::size_t open = item.find('['); open != std::string_view::npos; open = item.find('[', open + 1)) {
+    const std::size_t close = item.find(']', open);
+    if (close == std::string_view::npos) break;
+    if (error.substr(0, open + 1) == item.substr(0, open + 1) && !inside(error, item.substr(0, close + 1))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool has_errors(const Json& entry, std::string_view item) {
+  if (!has_errors(entry)) return false;
+  const Json& paths = member(entry, "error_paths");
+  if (!paths.is_array() || paths.empty()) return true;  // not told where: all of it
+  for (const Json& e : paths) {
+    const std::string* where = e.get_ptr<const std::string*>();
+    if (!where || !in_sibling(*where, item)) return true;
+  }
+  return false;
+}
 
 const Json& entry_of(const Json& e) { return member(e, "entry"); }
 

@@ -31,6 +31,12 @@ bool contains(const Json& strings, std::string_view s);
 // "x[3]"
 std::string at(std::string_view base, std::size_t i);
 
+// ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$: a name Consul accepts for a peer (§5.1).
+bool valid_peer_name(std::string_view s);
+// The closest valid peer name: lower case, other characters as '-', trimmed
+// ("" when nothing is left).
+std::string peer_name_like(std::string_view s);
+
 // One side of a peering as its partition sees it: the name its entries use
 // for the other side.
 struct PeerName {
@@ -98,6 +104,10 @@ bool flag(const Json& j, const char* key);
 // Whether entries[i] had lint errors (Consul would reject it): rules that
 // read its content skip it rather than repeat those errors.
 bool has_errors(const Json& entry);
+// Whether those errors may concern `item`, one element of a list of the entry
+// ("Sources[2]", "Services[0].Consumers[1]"): errors inside other elements of
+// the same lists do not, so the rules still check the valid ones.
+bool has_errors(const Json& entry, std::string_view item);
 // The decoded config entry of entries[i] (null when it did not decode).
 const Json& entry_of(const Json& e);
 
@@ -108,8 +118,10 @@ struct Reference {
   std::size_t entry;  // index in entries[]
   std::string ref;    // the entry's cluster/partition
   const Json& obj;    // the consumer or source
-  std::string path;   // entries[3].entry.Services[0].Consumers[1]
+  std::string item;   // its path in the entry: Services[0].Consumers[1]
   bool source;        // a source (else a consumer)
+  // entries[3].entry.Services[0].Consumers[1]
+  std::string path() const { return Project::entry_path(entry) + "." + item; }
 };
 
 template <class F>
@@ -118,19 +130,18 @@ void for_each_reference(const Project& p, F&& f) {
   for (std::size_t i = 0; i < es.size(); ++i) {
     const std::string_view kind = field(es[i], "kind");
     const Json& entry = entry_of(es[i]);
-    const std::string base = Project::entry_path(i);
     if (kind == "exported-services") {
       const Json& services = list(entry, "Services");
       for (std::size_t s = 0; s < services.size(); ++s) {
         const Json& consumers = list(services[s], "Consumers");
         for (std::size_t c = 0; c < consumers.size(); ++c) {
-          f(Reference{i, Project::ref_of(es[i]), consumers[c], at(at(base + ".Services", s) + ".Consumers", c), false});
+          f(Reference{i, Project::ref_of(es[i]), consumers[c], at(at("Services", s) + ".Consumers", c), false});
         }
       }
     } else if (kind == "service-intentions") {
       const Json& sources = list(entry, "Sources");
       for (std::size_t s = 0; s < sources.size(); ++s) {
-        f(Reference{i, Project::ref_of(es[i]), sources[s], at(base + ".Sources", s), true});
+        f(Reference{i, Project::ref_of(es[i]), sources[s], at("Sources", s), true});
       }
     }
   }

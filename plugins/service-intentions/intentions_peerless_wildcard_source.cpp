@@ -6,6 +6,22 @@
 #include "rules.hpp"
 
 namespace intentions {
+namespace {
+
+// Whether traffic can come from `peer`. In a project the host passes the
+// names the entry's partition gives its peers (option "peers"): any other
+// name is a typo or a peer of another partition (peering-unknown-peer,
+// peering-peer-not-established say so), and no caller ever comes from it.
+bool sends_traffic(const Document& doc, const std::string& peer) {
+  const Json& peers = list(doc.options, "peers");
+  if (!doc.options.contains("peers")) return true;  // a file alone: any name may be a peer
+  for (const Json& n : peers) {
+    if (n.is_string() && n.get_ref<const std::string&>() == peer) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 void PeerlessWildcardSource::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
@@ -17,7 +33,7 @@ void PeerlessWildcardSource::check(const Document& doc, Reporter& out) const {
   };
   const Source* uncovered = nullptr;  // the first source of a peer without its own '*'
   for (const Source& s : e.sources) {
-    if (!s.peer.empty() && !has_wildcard_for(s.peer)) {
+    if (!s.peer.empty() && !has_wildcard_for(s.peer) && sends_traffic(doc, s.peer)) {
       uncovered = &s;
       break;
     }

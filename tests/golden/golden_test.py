@@ -18,7 +18,9 @@
   mistakes, one line each in its README.md. `entryc lint --format compact
   --preset all --project samples/broken/<scenario>/entryc.hcl` must exit 1
   and print exactly samples/broken/<scenario>/lint.expected, its findings
-  must include every rule id the README names (in backquotes), and
+  must include every rule id the README names (in backquotes), its pretty
+  and json reports must show paths as the files write them (never the
+  project document's `entries[3].entry...`), and
   `entryc plan` in that directory must exit 1 without printing a plan.
 
   ENTRYC=build/bin/entryc python3 tests/golden/golden_test.py
@@ -44,8 +46,9 @@ def lint(path):
     return p.returncode, p.stdout.decode('utf-8', 'replace')
 
 
-def lint_project(project):
-    args = [ENTRYC, 'lint', '--format', 'compact', '--preset', 'all', '--project', os.path.relpath(project, ROOT)]
+def lint_project(project, fmt='compact'):
+    args = [ENTRYC, '--color=never', 'lint', '--format', fmt, '--preset', 'all', '--project',
+            os.path.relpath(project, ROOT)]
     p = subprocess.run(args, cwd=ROOT, capture_output=True, timeout=120)
     return p.returncode, p.stdout.decode('utf-8', 'replace')
 
@@ -93,6 +96,9 @@ def broken_twins():
         problems = []
         rc, out = lint_project(project)
         compare(os.path.join(d, 'lint.expected'), out, problems)
+        for fmt in ('pretty', 'json'):
+            if 'entries[' in lint_project(project, fmt)[1]:
+                problems.append('the %s report shows a path of the project document (entries[...])' % fmt)
         if rc != 1:
             problems.append('entryc lint: exit status %d, expected 1' % rc)
         readme = os.path.join(d, 'README.md')

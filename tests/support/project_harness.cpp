@@ -61,7 +61,7 @@ std::string without_position(const std::string& f) {
 }  // namespace
 
 std::vector<std::string> lint_project(const std::string& project, const std::vector<ProjectFile>& files,
-                                      bool json_entries) {
+                                      bool json_entries, std::vector<std::string>* texts) {
   TempDir dir;
   write(dir.path() / "entryc.hcl", project);
   for (const ProjectFile& f : files) write(dir.path() / f.path, json_entries ? json_twin(f.text) : f.text);
@@ -70,7 +70,6 @@ std::vector<std::string> lint_project(const std::string& project, const std::vec
   diag::Collector sink;
   project::LoadOptions options;
   options.config.preset = "all";
-  options.lint = false;
   const std::optional<project::Project> p =
       project::load_project(sm, (dir.path() / "entryc.hcl").string(), host(), options, sink);
   if (p) project::check_project(*p, host(), options.config, sink);
@@ -88,6 +87,11 @@ std::vector<std::string> lint_project(const std::string& project, const std::vec
     }
     if (file.rfind(prefix, 0) == 0) file.erase(0, prefix.size());
     out.push_back(file + ":" + std::to_string(line) + ":" + std::to_string(column) + " " + d.code + " " + d.path);
+    if (texts) {
+      std::string words = d.code + ": " + d.summary;
+      for (const diag::Note& n : d.notes) words += "\n" + n.message;
+      texts->push_back(words + "\n" + d.detail);
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -105,7 +109,19 @@ void check_project_rule(const std::string& rule, const ProjectCase& c) {
   };
   std::vector<std::string> want = c.expect;
   std::sort(want.begin(), want.end());
-  EXPECT_EQ(mine(lint_project(c.project, c.files)), want) << "entryc.hcl:\n" << c.project;
+  std::vector<std::string> texts;
+  EXPECT_EQ(mine(lint_project(c.project, c.files, false, &texts)), want) << "entryc.hcl:\n" << c.project;
+  std::string all;
+  for (const std::string& t : texts) all += t + "\n\n";
+  auto said = [&](const std::string& words) {
+    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) {
+      return t.rfind(rule + ": ", 0) == 0 && t.find(words) != std::string::npos;
+    });
+  };
+  for (const std::string& s : c.says) EXPECT_TRUE(said(s)) << "no " << rule << " finding says: " << s << "\n" << all;
+  for (const std::string& s : c.never_says) {
+    EXPECT_FALSE(said(s)) << "a " << rule << " finding says: " << s << "\n" << all;
+  }
 
   std::vector<std::string> want_json;
   for (const std::string& w : want) want_json.push_back(without_position(w));

@@ -16,21 +16,26 @@ struct ProjectFile {
   std::string text;
 };
 
-// Every finding of `project::load_project` + `project::check_project` (preset
-// "all") as "FILE:LINE:COL RULE-ID PATH", FILE relative to the project
-// directory, sorted. With `json_entries`, every file but entryc.hcl is
-// rewritten as its JSON twin first (same name: content decides, not the
-// extension).
+// Every finding of `project::load_project` (which lints each member file) +
+// `project::check_project` (preset "all") as "FILE:LINE:COL RULE-ID PATH",
+// FILE relative to the project directory, sorted. With `json_entries`, every
+// file but entryc.hcl is rewritten as its JSON twin first (same name: content
+// decides, not the extension). With `texts`, also the words of each finding,
+// "RULE-ID: summary" then its notes and detail, one per line.
 std::vector<std::string> lint_project(const std::string& project, const std::vector<ProjectFile>& files,
-                                      bool json_entries = false);
+                                      bool json_entries = false, std::vector<std::string>* texts = nullptr);
 
 // One row of a project rule's table test. `expect` lists the rule's
-// findings as "FILE:LINE:COL RULE-ID PATH", in any order.
+// findings as "FILE:LINE:COL RULE-ID PATH", in any order; each of `says`
+// must be part of the words (summary, notes, detail) of one of them, and
+// none of `never_says` part of any.
 struct ProjectCase {
   std::string name;
   std::string project;  // entryc.hcl
   std::vector<ProjectFile> files;
   std::vector<std::string> expect;
+  std::vector<std::string> says = {};
+  std::vector<std::string> never_says = {};
 };
 
 inline void PrintTo(const ProjectCase& c, std::ostream* os) { *os << c.name; }

@@ -154,38 +154,74 @@ std::string Linter::detect_kind(const SourceManager& sm, FileId file) const {
   return kind_of(pd.tree.root, sm.file(file).name());
 }
 
-void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* analysis) const {
+namespace {
+
+// A file read the way lint reads it: parsed like `consul config write` does,
+// its kind decided, ACL rules in JSON re-read with HCL v1's lenient parser.
+struct Read {
+  ParsedDocument pd;
+  std::string kind;  // a forced kind, "config-entry" or kAclRules
+  bool acl = false;
+};
+
+Read read_for_lint(const SourceManager& sm, FileId file, const std::string& forced_kind, diag::Collector& local) {
   const SourceFile& sf = sm.file(file);
   const bool json = ast::looks_like_json(sf.text());
-  // One parse the way `consul config write` reads files; ACL rules differ
-  // only for JSON (HashiCorp's lenient JSON parser), then they are re-read.
-  diag::Collector local;
+  Read r;
   ReadOptions ro;
   ro.reader = Reader::consul;
   ro.check_duplicates = false;
-  ParsedDocument pd = read_document(sm, file, local, ro);
-  std::string kind = opts_.forced_kind;
-  if (kind.empty()) {
-    if (pd.tree.root) {
-      kind = kind_of(pd.tree.root, sf.name());
+  r.pd = read_document(sm, file, local, ro);
+  r.kind = forced_kind;
+  if (r.kind.empty()) {
+    if (r.pd.tree.root) {
+      r.kind = kind_of(r.pd.tree.root, sf.name());
     } else if (json) {
       // Strict JSON failed: HCL v1's own JSON parser may still read ACL rules.
       diag::Collector ignore;
       ReadOptions lenient;
       lenient.reader = Reader::hcl;
       ParsedDocument alt = read_document(sm, file, ignore, lenient);
-      kind = alt.tree.root ? kind_of(alt.tree.root, sf.name()) : "config-entry";
+      r.kind = alt.tree.root ? kind_of(alt.tree.root, sf.name()) : "config-entry";
     } else {
-      kind = "config-entry";
+      r.kind = "config-entry";
     }
   }
-  const bool acl = kind == kAclRules;
-  if (acl && json) {
+  r.acl = r.kind == kAclRules;
+  if (r.acl && json) {
     local.clear();
     ReadOptions lenient;
     lenient.reader = Reader::hcl;
-    pd = read_document(sm, file, local, lenient);
-  } else if (pd.accepted() && !json) {
+    r.pd = read_document(sm, file, local, lenient);
+  }
+  return r;
+}
+
+}  // namespace
+
+consul::PathIndex paths_of(const SourceManager& sm, FileId file, consul::Edition edition, bool acl) {
+  diag::Collector ignore;
+  Read r = read_for_lint(sm, file, acl ? kAclRules : "", ignore);
+  if (!r.pd.accepted() || !r.pd.tree.root) return {};
+  if (!r.acl) {
+    const std::string assumed = r.kind == "config-entry" ? std::string() : r.kind;
+    consul::DecodeResult dr = consul::decode_config_entry(r.pd.doc, r.pd.tree, edition, consul::Side::cli, ignore, assumed);
+    if (dr.entry && dr.entry->checked_kind) return std::move(dr.entry->paths);
+  }
+  return consul::index_generic(r.pd.doc, r.pd.tree.root);
+}
+
+void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* analysis) const {
+  const SourceFile& sf = sm.file(file);
+  const bool json = ast::looks_like_json(sf.text());
+  // One parse the way `consul config write` reads files; ACL rules differ
+  // only for JSON (HashiCorp's lenient JSON parser), then they are re-read.
+  diag::Collector local;
+  Read read = read_for_lint(sm, file, opts_.forced_kind, local);
+  ParsedDocument& pd = read.pd;
+  const std::string& kind = read.kind;
+  const bool acl = read.acl;
+  if (pd.accepted() && !json) {
     // ACL rules reject repeated attributes; config entries keep the last one.
     const std::string dup = hcl::check_duplicates(pd.doc, sf, local, acl ? diag::Severity::error : diag::Severity::warning);
     if (acl && !dup.empty()) pd.reference_error = dup;
@@ -239,12 +275,12 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
     if (acl) {
       a.kind = kAclRules;
       if (host_.checks(kAclRules) || analysis) {
-        a.paths = consul::index_generic(pd.doc, pd.tree.root);
         generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
       }
       if (host_.checks(kAclRules)) {
-        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(a.paths, kNone, kNone, ""), local,
-                    {file, 0, 0});
+        const consul::PathIndex paths = consul::index_generic(pd.doc, pd.tree.root);
+        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(paths, kNone, kNone, ""), local,
+                    {file, 0, 0}, opts_.plugin_options);
       }
     } else {
       const std::string assumed = kind == "config-entry" ? std::string() : kind;
@@ -255,7 +291,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         const std::string wrap =
             fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
         host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(e.paths, e.failed, e.incomplete, wrap),
-                    local, {file, 0, 0});
+                    local, {file, 0, 0}, opts_.plugin_options);
       }
       if (dr.entry && analysis) {
         a.kind = dr.entry->kind;
@@ -264,7 +300,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         a.modeled = dr.entry->checked_kind;
         if (a.modeled) {
           a.json = std::move(dr.entry->json);
-          a.paths = std::move(dr.entry->paths);
+          if (const auto at = dr.entry->paths.find("Name")) a.name_at = at->value;
         } else {
           // A kind entryc does not model travels as written.
           for (const generic::Entry& e : pd.tree.root->entries()) {
@@ -272,8 +308,8 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
               a.name = std::string(e.value->str());
             }
           }
-          a.paths = consul::index_generic(pd.doc, pd.tree.root);
           generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
+          if (const auto at = consul::index_generic(pd.doc, pd.tree.root).find("Name")) a.name_at = at->value;
         }
       }
     }
@@ -291,7 +327,10 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
   std::stable_sort(kept.begin(), kept.end(),
                    [](const diag::Diagnostic& x, const diag::Diagnostic& y) { return x.subject.begin < y.subject.begin; });
   for (diag::Diagnostic& d : kept) {
-    if (d.severity == diag::Severity::error) a.errors = true;
+    if (d.severity == diag::Severity::error) {
+      a.errors = true;
+      a.error_paths.push_back(d.path);
+    }
     out.report(std::move(d));
   }
 }

@@ -4,8 +4,10 @@
 // topology.hcl that ../shared/bench/gencorpus.py writes as it is.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -114,14 +116,15 @@ struct Entry {
   Ref at;
   std::string kind;  // a config entry kind, or lint::kAclRules
   std::string name;  // the entry's Name, or the ACL policy's name
+  SourceRange name_at;  // where a config entry's Name is written
   std::string ns;    // the entry's Namespace when it is not "default" (Enterprise)
   bool modeled = false;
-  std::string json;  // lint::Analysis::json
-  consul::PathIndex paths;
+  std::string_view json;  // lint::Analysis::json, kept in Project::texts
+  std::vector<std::string> error_paths;  // lint::Analysis::error_paths
   bool errors = false;
   std::string assigned_by;  // topology path of the glob or policy that put it here ("" for MANIFEST.json)
-  std::string policy;       // ACL rules: the normalized policy (acl-rules plugin), JSON; may be empty
-  std::string text;         // ACL rules: the file's text (a policy's Rules)
+  std::string_view policy;  // ACL rules: the normalized policy (acl-rules plugin), JSON, in Project::texts; may be empty
+  std::string_view text;    // ACL rules: the file's text (a policy's Rules), kept by the SourceManager
   std::string rel;          // the file relative to the project file's directory
 };
 
@@ -132,6 +135,19 @@ struct Project {
   // Where a path of the project document (project_json) is written: in the
   // topology, or in an entry's file (entries[3].entry.Sources[0].Peer).
   std::optional<consul::Located> locate(std::string_view path) const;
+  // How a report shows that path: in an entry, the entry's own path
+  // (Sources[0].Peer; "" for the entry as a whole, its file says it);
+  // in the topology, the path as it is.
+  std::string user_path(std::string_view path) const;
+  // Where each path of an entry's json is written; built when first asked
+  // (for the few entries a diagnostic points into), not kept for all.
+  const consul::PathIndex& paths(const Entry& e) const;
+
+  const SourceManager* sources = nullptr;  // the files the entries were read from
+  TextStore texts;                         // the entries' json and policy
+
+ private:
+  mutable std::map<std::tuple<FileId, bool, consul::Edition>, consul::PathIndex> paths_;
 };
 
 struct LoadOptions {

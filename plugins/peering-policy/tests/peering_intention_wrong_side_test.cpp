@@ -9,7 +9,13 @@ const ProjectCase kCases[] = {
     {"written_in_callers_cluster",
      two_clusters(),
      {{"c2/intentions.hcl", intentions("backend", "Name = \"frontend\", Peer = \"cluster-01\", Action = \"allow\"")}},
-     {"c2/intentions.hcl:2:8 peering-intention-wrong-side entries[0].entry.Name"}},
+     {"c2/intentions.hcl:2:8 peering-intention-wrong-side Name"}},
+    // An invalid source (intentions-action-invalid) leaves the other sources of the entry checked.
+    {"other_source_invalid",
+     two_clusters(),
+     {{"c2/intentions.hcl", intentions("backend", "Name = \"x\", Action = \"nope\" }, { Name = \"frontend\", "
+                                                  "Peer = \"cluster-01\", Action = \"allow\"")}},
+     {"c2/intentions.hcl:2:8 peering-intention-wrong-side Name"}},
     {"right_side_ok",
      two_clusters(),
      {{"c1/intentions.hcl", intentions("backend", "Name = \"frontend\", Peer = \"cluster-02\", Action = \"allow\"")}},

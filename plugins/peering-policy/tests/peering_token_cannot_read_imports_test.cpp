@@ -34,6 +34,12 @@ const ProjectCase kCases[] = {
     // No policies written: the token block itself.
     {"no_policies", frontend_token("    service_identities = []\n"), {kCall},
      {"entryc.hcl:17:20 peering-token-cannot-read-imports clusters[1].partitions[0].tokens[0].policies"}},
+    // An invalid source (intentions-action-invalid) leaves the other sources of the entry checked.
+    {"other_source_invalid", frontend_token(kPolicies),
+     {{"c1/intentions.hcl", intentions("backend", "Name = \"x\", Action = \"nope\" }, { Name = \"frontend\", "
+                                                  "Peer = \"cluster-02\", Action = \"allow\"")},
+      {"acl/frontend.hcl", "service_prefix \"\" {\n  policy = \"read\"\n}\n"}},
+     {kWant}},
     {"service_write_ok", frontend_token(kPolicies),
      {kCall, {"acl/frontend.hcl", "service \"frontend\" {\n  policy = \"write\"\n}\n"}}, {}},
     {"read_all_ok", frontend_token(kPolicies),

@@ -12,15 +12,15 @@ const std::string kFinance = two_clusters("  partition \"finance\" {\n"
 const ProjectCase kCases[] = {
     {"typo", kFinance,
      {{"c1/exports.hcl", exports("backend", "{ Partition = \"finanse\" }")}},
-     {"c1/exports.hcl:6:33 peering-unknown-partition entries[0].entry.Services[0].Consumers[0].Partition"}},
+     {"c1/exports.hcl:6:33 peering-unknown-partition Services[0].Consumers[0].Partition"}},
     {"source_in_other_partition", kFinance,
      {{"fin/intentions.hcl", intentions("ledger", "Name = \"web\", Partition = \"retail\", Action = \"allow\"")}},
-     {"fin/intentions.hcl:4:31 peering-unknown-partition entries[0].entry.Sources[0].Partition"}},
+     {"fin/intentions.hcl:4:31 peering-unknown-partition Sources[0].Partition"}},
     // In CE, Consul rejects the source's Partition key (the entry has errors); the name is still unknown.
     {"ce_cluster_has_only_default",
      two_clusters(),
      {{"c2/intentions.hcl", intentions("frontend", "Name = \"web\", Partition = \"billing\", Action = \"allow\"")}},
-     {"c2/intentions.hcl:4:31 peering-unknown-partition entries[0].entry.Sources[0].Partition"}},
+     {"c2/intentions.hcl:4:31 peering-unknown-partition Sources[0].Partition"}},
     {"declared_ok", kFinance,
      {{"c1/exports.hcl", exports("backend", "{ Partition = \"finance\" }")},
       {"fin/intentions.hcl", intentions("ledger", "Name = \"backend\", Partition = \"default\", Action = \"allow\"")}},

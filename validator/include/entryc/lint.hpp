@@ -37,18 +37,27 @@ inline constexpr const char* kAclRules = "acl-rules";
 struct Options {
   Config config;
   std::string forced_kind;  // "", "exported-services", "service-intentions", "acl-rules"
+  // What the rule plugins get as the document's options: a JSON object
+  // ({"peers": [...]} for the files of a project), or "" for none.
+  std::string plugin_options;
 };
 
 // What lint learned about one file, for the project compiler.
 struct Analysis {
   std::string kind;   // a config entry kind, kAclRules, or "" when the file could not be read as either
   std::string name;   // a config entry's Name
+  SourceRange name_at;  // where the Name is written (the file when it is not)
   std::string ns;     // a config entry's Namespace (Enterprise), as written
   bool modeled = false;  // a kind whose fields entryc decodes like Consul (json is in the API's shape)
   std::string json;   // the entry in the API's shape, or the document as written (ACL rules, other kinds)
-  consul::PathIndex paths;  // paths of `json` to where they are written
   bool errors = false;      // lint reported an error for the file
+  std::vector<std::string> error_paths;  // where: the path of each error ("" when it has none)
 };
+
+// Where each path of Analysis::json is written in `file` (lint's reading,
+// without the plugins). Recomputed on demand: kept for every file of a large
+// project, the indexes would outweigh the files.
+consul::PathIndex paths_of(const SourceManager& sm, FileId file, consul::Edition edition, bool acl);
 
 class Linter {
  public:

@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entryc/json_reader.hpp"
 #include "entryc/plugin_abi.h"
 
 namespace entryc::sdk::backend_detail {
@@ -92,7 +93,7 @@ class BackendPlugin {
     static thread_local std::string last;
     try {
       auto s = std::make_unique<Session>();
-      s->impl = std::make_unique<T>(Json::parse(backend_detail::view(config)));
+      s->impl = std::make_unique<T>(entryc::sdk::read_json(backend_detail::view(config)));
       return reinterpret_cast<entryc_backend*>(s.release());
     } catch (const std::exception& e) {
       last = e.what();
@@ -116,7 +117,7 @@ class BackendPlugin {
     return guard(s, error, [&] {
       int rc = ENTRYC_BACKEND_OK;
       try {
-        s->out = s->impl->apply(Json::parse(backend_detail::view(op))).dump();
+        s->out = s->impl->apply(entryc::sdk::read_json(backend_detail::view(op))).dump();
       } catch (const Rejected& r) {
         s->out = Json{{"status", r.status}, {"error", r.error}}.dump();
         rc = ENTRYC_BACKEND_REJECTED;
@@ -128,7 +129,7 @@ class BackendPlugin {
   static int request(entryc_backend* b, entryc_str req, entryc_str* out, entryc_str* error) {
     Session* s = self(b);
     return guard(s, error, [&] {
-      s->out = s->impl->request(Json::parse(backend_detail::view(req))).dump();
+      s->out = s->impl->request(entryc::sdk::read_json(backend_detail::view(req))).dump();
       *out = backend_detail::str(s->out);
       return ENTRYC_BACKEND_OK;
     });

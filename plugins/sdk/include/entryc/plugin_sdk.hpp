@@ -35,6 +35,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entryc/json_reader.hpp"
 #include "entryc/plugin_abi.h"
 
 namespace entryc::sdk {
@@ -264,14 +265,14 @@ class RulesPlugin {
     if (doc->struct_size < offsetof(entryc_document, options) + sizeof(entryc_str) || doc->options.len == 0) {
       return Json::object();
     }
-    return Json::parse(view(doc->options));
+    return read_json(view(doc->options));
   }
 
   static int normalize_thunk(const entryc_document* doc, entryc_str* out, entryc_str* error) {
     static thread_local std::string result, last_error;
     try {
       RulesPlugin& self = *instance();
-      const Json json = Json::parse(view(doc->json));
+      const Json json = read_json(view(doc->json));
       const Json options = options_of(doc);
       const Document d{view(doc->kind), json, view(doc->edition), view(doc->name), options};
       std::optional<Normalized> n = self.normalize_(d);
@@ -297,7 +298,7 @@ class RulesPlugin {
     static thread_local std::string last_error;
     try {
       RulesPlugin& self = *instance();
-      const Json json = Json::parse(view(doc->json));
+      const Json json = read_json(view(doc->json));
       const Json options = options_of(doc);
       const Document d{view(doc->kind), json, view(doc->edition), view(doc->name), options};
       Reporter out(host, ctx);
