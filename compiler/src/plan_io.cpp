@@ -95,9 +95,10 @@ std::optional<State> state_from_json(const Json& j, std::string& error, std::str
           return bad(segment(ppath, key), fmt::format("{}.{} must be a list", where_p, key));
         }
       }
-      auto items = [&](const char* key) -> const Json& {
-        const auto it = p.find(key);
-        return it == p.end() ? kNoList : *it;
+      const Json& part = p;  // clang 14 cannot capture a structured binding
+      auto items = [&part](const char* key) -> const Json& {
+        const auto it = part.find(key);
+        return it == part.end() ? kNoList : *it;
       };
       std::size_t i = 0;
       for (const Json& x : items("peerings")) {
