@@ -17,7 +17,10 @@ does not fail the run, and "XPASS" says when the mark can go.
   ENTRYC=build/bin/entryc python3 tests/e2e/bad_inputs/bad_inputs_test.py [CASE...]
 
 ENTRYC_BAD_INPUTS_MEM_MB (default 2048; 0: no limit, e.g. for ASan builds)
-and ENTRYC_BAD_INPUTS_TIMEOUT (seconds, default 60) set the bounds.
+and ENTRYC_BAD_INPUTS_TIMEOUT (seconds, default 60) set the bounds;
+ENTRYC_BAD_INPUTS_STACK_MB (default: inherited) sets the stack limit, which
+sanitizer builds need raised: their frames are several times larger, and the
+parser's 1000-level nesting limit is sized for a release build's 8 MiB stack.
 """
 import json
 import os
@@ -38,6 +41,7 @@ if os.sep in ENTRYC:
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..'))
 SAMPLES = os.path.join(ROOT, 'samples')
 MEM_MB = int(os.environ.get('ENTRYC_BAD_INPUTS_MEM_MB', '2048'))
+STACK_MB = int(os.environ.get('ENTRYC_BAD_INPUTS_STACK_MB', '0'))
 TIMEOUT = float(os.environ.get('ENTRYC_BAD_INPUTS_TIMEOUT', '60'))
 MIB = 1 << 20
 
@@ -94,6 +98,12 @@ def run(args, cwd, stdin=None, user=None, timeout=None, mem_mb=None):
         if mem:
             resource.setrlimit(resource.RLIMIT_AS, (mem * MIB, mem * MIB))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if STACK_MB:
+            hard = resource.getrlimit(resource.RLIMIT_STACK)[1]
+            want = STACK_MB * MIB
+            if hard != resource.RLIM_INFINITY:
+                want = min(want, hard)
+            resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
         if user is not None:
             os.setgroups([])
             os.setgid(user.pw_gid)
