@@ -59,19 +59,25 @@ void fsync_dir(const std::string& dir) {
   }
 }
 
-// Line and column (1-based, in bytes) of byte `offset` of `text`.
-std::string position(const std::string& text, std::size_t offset) {
+// Why a state document could not be read, and where (1-based, in bytes).
+struct JsonError {
+  std::size_t line = 1, column = 1;
+  std::string reason;
+};
+
+// The line and column of byte `offset` of `text`.
+JsonError at(const std::string& text, std::size_t offset, std::string reason) {
   offset = std::min(offset, text.size());
-  std::size_t line = 1, col = 1;
+  JsonError e{1, 1, std::move(reason)};
   for (std::size_t i = 0; i < offset; ++i) {
     if (text[i] == '\n') {
-      ++line;
-      col = 1;
+      ++e.line;
+      e.column = 1;
     } else {
-      ++col;
+      ++e.column;
     }
   }
-  return fmt::format("{}:{}", line, col);
+  return e;
 }
 
 // The same limit as for every other input (docs/limits.md): deeper JSON is
@@ -99,22 +105,25 @@ std::size_t too_deep(const std::string& text) {
 }
 
 // Parses one JSON document of a state file; on failure, `error` says where
-// and why ("line:col: reason").
-Json parse_json(const std::string& text, std::string& error) {
-  if (const std::size_t at = too_deep(text); at != std::string::npos) {
-    error = fmt::format("{}: nesting deeper than {} levels", position(text, at), kMaxDepth);
+// and why.
+Json parse_json(const std::string& text, JsonError& error) {
+  if (const std::size_t deep = too_deep(text); deep != std::string::npos) {
+    error = at(text, deep, fmt::format("nesting deeper than {} levels", kMaxDepth));
     return Json(Json::value_t::discarded);
   }
   try {
     return Json::parse(text);
   } catch (const Json::parse_error& e) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      error = {1, 1, "the file is empty"};
+      return Json(Json::value_t::discarded);
+    }
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
     std::string why = e.what();
     const std::size_t colon = why.find(": ");
     if (colon != std::string::npos) why = why.substr(colon + 2);
     if (const std::size_t echo = why.find("; last read: "); echo != std::string::npos) why.resize(echo);
-    error = fmt::format("{}: {}", position(text, e.byte > 0 ? e.byte - 1 : 0), why);
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) error = "1:1: the file is empty";
+    error = at(text, e.byte > 0 ? e.byte - 1 : 0, std::move(why));
     return Json(Json::value_t::discarded);
   }
 }
@@ -173,13 +182,13 @@ void Store::load(World& world) {
   bool exists = false;
   const std::string text = read_file(state_path_, exists);
   if (exists) {
-    std::string why;
+    JsonError why;
     const Json j = parse_json(text, why);
     if (j.is_discarded() || !j.is_object()) {
-      if (!j.is_discarded()) why = fmt::format("1:1: a JSON {}, not an object", j.type_name());
-      fail(fmt::format("{}:{}: not a runtime state file ({}); restore it from a backup or remove the state "
+      if (!j.is_discarded()) why = {1, 1, fmt::format("a JSON {}, not an object", j.type_name())};
+      fail(fmt::format("{}:{}:{}: not a runtime state file ({}); restore it from a backup or remove the state "
                        "directory to start over",
-                       state_path_, why.substr(0, why.find(": ")), why.substr(why.find(": ") + 2)));
+                       state_path_, why.line, why.column, why.reason));
     }
     const auto fv = j.find("format_version");
     if (fv == j.end() || !fv->is_number_integer()) {
@@ -206,7 +215,7 @@ void Store::load(World& world) {
     const bool last = nl == std::string::npos || nl + 1 == journal.size();
     const std::string line = journal.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     pos = nl == std::string::npos ? journal.size() : nl + 1;
-    std::string why;
+    JsonError why{1, 1, "not a journal record {\"seq\": N, \"put\": {...}}"};
     const Json j = parse_json(line, why);
     if (nl == std::string::npos || j.is_discarded() || !j.is_object() || !j.contains("put") ||
         !j["put"].is_object() || (j.contains("seq") && !j["seq"].is_number_integer())) {
@@ -217,14 +226,9 @@ void Store::load(World& world) {
                                      journal_path_, line_no));
         break;
       }
-      // `why` is "1:COL: reason" for a line that is not JSON.
-      std::string col = "1", reason = "not a journal record {\"seq\": N, \"put\": {...}}";
-      if (const std::size_t sep = why.find(": "); sep != std::string::npos) {
-        col = why.substr(why.find(':') + 1, sep - why.find(':') - 1);
-        reason = why.substr(sep + 2);
-      }
+      // A line that is JSON but not a record keeps the default reason, at column 1.
       fail(fmt::format("{}:{}:{}: corrupt journal record ({}); the state cannot be trusted past it", journal_path_,
-                       line_no, col, reason));
+                       line_no, why.column, why.reason));
     }
     for (const auto& [key, value] : j["put"].items()) {
       try {

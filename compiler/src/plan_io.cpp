@@ -10,6 +10,8 @@
 
 namespace entryc::plan {
 
+using consul::path_segment;
+
 std::optional<State> load_state(SourceManager& sm, const std::string& path, diag::Sink& sink) {
   const std::optional<FileId> id = load::read(sm, {path, path == "-"}, sink);
   if (!id) return std::nullopt;
@@ -37,22 +39,6 @@ std::optional<State> load_state(SourceManager& sm, const std::string& path, diag
   return st;
 }
 
-namespace {
-
-// A member name as a path segment (consul::index_generic's syntax).
-std::string segment(const std::string& path, const std::string& key) {
-  bool plain = !key.empty();
-  for (const char c : key) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
-      plain = false;
-    }
-  }
-  if (!plain) return path + "[" + Json(key).dump() + "]";
-  return path.empty() ? key : path + "." + key;
-}
-
-}  // namespace
-
 std::optional<State> state_from_json(const Json& j, std::string& error, std::string* where) {
   // Never throws: every member is checked for its type before it is read.
   auto bad = [&](std::string path, std::string summary) {
@@ -73,15 +59,15 @@ std::optional<State> state_from_json(const Json& j, std::string& error, std::str
   if (clusters == j.end()) return st;
   if (!clusters->is_object()) return bad("clusters", "'clusters' must be an object of clusters by name");
   for (const auto& [cname, c] : clusters->items()) {
-    const std::string cpath = segment("clusters", cname);
+    const std::string cpath = path_segment("clusters", cname);
     if (!c.is_object()) return bad(cpath, fmt::format("clusters.{} must be an object", cname));
     const auto parts = c.find("partitions");
     if (parts == c.end()) continue;
     if (!parts->is_object()) {
-      return bad(segment(cpath, "partitions"), fmt::format("clusters.{}.partitions must be an object", cname));
+      return bad(path_segment(cpath, "partitions"), fmt::format("clusters.{}.partitions must be an object", cname));
     }
     for (const auto& [pname, p] : parts->items()) {
-      const std::string ppath = segment(segment(cpath, "partitions"), pname);
+      const std::string ppath = path_segment(path_segment(cpath, "partitions"), pname);
       const std::string where_p = fmt::format("clusters.{}.partitions.{}", cname, pname);
       if (!p.is_object()) return bad(ppath, fmt::format("{} must be an object", where_p));
       auto string_member = [](const Json& x, const char* key, bool required) {
@@ -92,7 +78,7 @@ std::optional<State> state_from_json(const Json& j, std::string& error, std::str
       for (const char* key : lists) {
         const auto it = p.find(key);
         if (it != p.end() && !it->is_array()) {
-          return bad(segment(ppath, key), fmt::format("{}.{} must be a list", where_p, key));
+          return bad(path_segment(ppath, key), fmt::format("{}.{} must be a list", where_p, key));
         }
       }
       const Json& part = p;  // clang 14 cannot capture a structured binding
@@ -102,7 +88,7 @@ std::optional<State> state_from_json(const Json& j, std::string& error, std::str
       };
       std::size_t i = 0;
       for (const Json& x : items("peerings")) {
-        const std::string at = fmt::format("{}[{}]", segment(ppath, "peerings"), i++);
+        const std::string at = fmt::format("{}[{}]", path_segment(ppath, "peerings"), i++);
         if (!x.is_object() || !string_member(x, "Name", true) || !string_member(x, "State", false)) {
           return bad(at, fmt::format("{}.peerings: each needs a Name (and a State, if any, that is a string)",
                                      where_p));
@@ -111,7 +97,7 @@ std::optional<State> state_from_json(const Json& j, std::string& error, std::str
       }
       i = 0;
       for (const Json& x : items("config_entries")) {
-        const std::string at = fmt::format("{}[{}]", segment(ppath, "config_entries"), i++);
+        const std::string at = fmt::format("{}[{}]", path_segment(ppath, "config_entries"), i++);
         if (!x.is_object() || !string_member(x, "Kind", true) || !string_member(x, "Name", true)) {
           return bad(at, fmt::format("{}.config_entries: each needs Kind and Name", where_p));
         }
@@ -119,7 +105,7 @@ std::optional<State> state_from_json(const Json& j, std::string& error, std::str
       }
       i = 0;
       for (const Json& x : items("acl_policies")) {
-        const std::string at = fmt::format("{}[{}]", segment(ppath, "acl_policies"), i++);
+        const std::string at = fmt::format("{}[{}]", path_segment(ppath, "acl_policies"), i++);
         if (!x.is_object() || !string_member(x, "Name", true) || !string_member(x, "Rules", false)) {
           return bad(at, fmt::format("{}.acl_policies: each needs a Name (and Rules, if any, that are a string)",
                                      where_p));

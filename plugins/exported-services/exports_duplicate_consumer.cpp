@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "entry.hpp"
+#include "identity_key.hpp"
 #include "rules.hpp"
 
 namespace exports {
@@ -21,13 +22,7 @@ void DuplicateConsumer::check(const Document& doc, Reporter& out) const {
       const std::string_view part = field(consumers[j], "Partition");
       const std::string_view group = field(consumers[j], "SamenessGroup");
       if (peer.empty() && part.empty() && group.empty()) continue;
-      std::string key;  // length-prefixed: names may hold any character
-      for (const std::string_view f : {peer, part, group}) {
-        key += std::to_string(f.size());
-        key.push_back(':');
-        key += f;
-      }
-      const auto [seen, inserted] = first.try_emplace(std::move(key), j);
+      const auto [seen, inserted] = first.try_emplace(identity::key({peer, part, group}), j);
       if (inserted) continue;
       const std::string at = "Services[" + std::to_string(i) + "].Consumers[";
       const std::string what = !peer.empty()   ? "peer '" + std::string(peer) + "'"

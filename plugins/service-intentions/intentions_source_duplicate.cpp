@@ -5,6 +5,7 @@
 
 #include "consul_text.hpp"
 #include "entry.hpp"
+#include "identity_key.hpp"
 #include "rules.hpp"
 
 namespace intentions {
@@ -18,13 +19,8 @@ void SourceDuplicate::check(const Document& doc, Reporter& out) const {
   for (std::size_t a = 0; a < e.sorted_sources.size(); ++a) {
     const Source& s = *e.sorted_sources[a];
     if (s.name.empty()) continue;  // Consul stops at "Name is required" first
-    std::string key;
-    for (const std::string* part : {&s.name, &s.peer, &s.sameness_group, &s.ns, &s.partition_or_empty}) {
-      key += std::to_string(part->size());  // length-prefixed: names may hold any character
-      key.push_back(':');
-      key += *part;
-    }
-    const auto [at, inserted] = seen.try_emplace(std::move(key), &s);
+    const auto [at, inserted] =
+        seen.try_emplace(identity::key({s.name, s.peer, s.sameness_group, s.ns, s.partition_or_empty}), &s);
     if (inserted) continue;
     const Source* first = at->second;
     std::string who = "source " + q(s.name), text;

@@ -27,6 +27,13 @@ void PathIndex::add(std::string_view path, Located where) {
   chars_.append(path);
 }
 
+std::optional<Located> PathIndex::find_exact(std::string_view path) const {
+  for (auto it = items_.rbegin(); it != items_.rend(); ++it) {  // a path added twice: the later one
+    if (std::string_view(chars_).substr(it->offset, it->size) == path) return it->where;
+  }
+  return std::nullopt;
+}
+
 std::optional<Located> PathIndex::find(std::string_view path) const {
   if (indexed_ != items_.size()) {
     // chars_ no longer grows once lookups start, but rebuild the views if it did.
@@ -703,20 +710,20 @@ void index_into(const ast::Document& doc, const Node* n, const std::string& path
     for (const Node* e : n->items()) index_into(doc, e, path + "[" + std::to_string(i++) + "]", {}, idx);
   } else if (n->kind == Kind::map) {
     for (const generic::Entry& e : n->entries()) {
-      const std::string k(e.key);
-      bool plain = !k.empty();
-      for (char c : k) {
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
-          plain = false;
-        }
-      }
-      const std::string seg = plain ? k : "[" + nlohmann::json(k).dump() + "]";
-      const std::string p = path.empty() ? (plain ? seg : seg) : (plain ? path + "." + seg : path + seg);
-      index_into(doc, e.value, p, e.origin_key ? doc.range(*e.origin_key) : SourceRange{}, idx);
+      index_into(doc, e.value, path_segment(path, e.key), e.origin_key ? doc.range(*e.origin_key) : SourceRange{},
+                 idx);
     }
   }
 }
 }  // namespace
+
+std::string path_segment(const std::string& path, std::string_view key) {
+  const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+  if (!plain) return path + "[" + nlohmann::json(std::string(key)).dump() + "]";
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
 
 PathIndex index_generic(const ast::Document& doc, const generic::Node* root) {
   PathIndex idx;

@@ -300,16 +300,17 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         a.modeled = dr.entry->checked_kind;
         if (a.modeled) {
           a.json = std::move(dr.entry->json);
-          if (const auto at = dr.entry->paths.find("Name")) a.name_at = at->value;
+          if (const auto at = dr.entry->paths.find_exact("Name")) a.name_at = at->value;
         } else {
           // A kind entryc does not model travels as written.
           for (const generic::Entry& e : pd.tree.root->entries()) {
             if (utf8::ascii_lower(e.key) == "name" && e.value && e.value->kind == generic::Kind::string) {
               a.name = std::string(e.value->str());
+              // Where "Name" itself is written (as the index of the written keys had it).
+              if (e.key == "Name" && e.value->origin) a.name_at = pd.doc.range(*e.value->origin);
             }
           }
           generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
-          if (const auto at = consul::index_generic(pd.doc, pd.tree.root).find("Name")) a.name_at = at->value;
         }
       }
     }

@@ -44,6 +44,9 @@ class PathIndex {
   // never written, such as a missing field, points at its parent). A path
   // added twice finds the later one.
   std::optional<Located> find(std::string_view path) const;
+  // Only that exact path, by a scan: for one question about a file that
+  // needs no lookup table (most clean files never build one).
+  std::optional<Located> find_exact(std::string_view path) const;
   bool empty() const { return items_.empty(); }
 
  private:
@@ -89,6 +92,10 @@ const std::vector<std::string>& known_kinds();
 // reported, as Consul would reject it), e.g. from `lint --kind`.
 DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& tree, Edition edition, Side side,
                                  diag::Sink& sink, std::string_view assumed_kind = {});
+
+// `path` followed by member `key` in PathIndex syntax: `path.key`, or
+// `path["a.b"]` for a key that is not a plain identifier.
+std::string path_segment(const std::string& path, std::string_view key);
 
 // Builds a PathIndex for a generic tree itself (for documents checked in
 // their raw decoded form, like ACL rules): keys are used as written.
