@@ -10,6 +10,7 @@ std::span<const Command> commands() {
       kParseCommand,
       kPlanCommand,
       kApplyCommand,
+      kEmitCommand,
       kCheckCommand,
       kStateCommand,
       kConvertCommand,

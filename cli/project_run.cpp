@@ -62,8 +62,9 @@ int load_project_run(const Command& cmd, Context& ctx, const Args& args, Project
   return -1;
 }
 
-std::unique_ptr<apply::Session> open_backend(const Command& cmd, const Args& args, ProjectRun& run, bool write) {
-  const std::string name = args.get("backend").value_or("runtime");
+std::unique_ptr<apply::Session> open_backend(const Command& cmd, const Args& args, ProjectRun& run, bool write,
+                                             const char* default_backend) {
+  const std::string name = args.get("backend").value_or(default_backend);
   const plugins::Plugin* backend = run.host.backend(name);
   if (!backend) {
     std::string have;

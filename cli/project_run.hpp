@@ -35,10 +35,11 @@ struct ProjectRunOptions {
 int load_project_run(const Command& cmd, Context& ctx, const Args& args, ProjectRun& run,
                      const ProjectRunOptions& options = {});
 
-// Opens a session with the backend named by --backend (default "runtime")
-// for the loaded project; `write` takes the backend's lock. On failure
-// prints why and returns nullptr.
-std::unique_ptr<apply::Session> open_backend(const Command& cmd, const Args& args, ProjectRun& run, bool write);
+// Opens a session with the backend named by --backend (default
+// `default_backend`) for the loaded project; `write` takes the backend's
+// lock. On failure prints why and returns nullptr.
+std::unique_ptr<apply::Session> open_backend(const Command& cmd, const Args& args, ProjectRun& run, bool write,
+                                             const char* default_backend = "runtime");
 
 // The options every backend command takes.
 #define ENTRYC_BACKEND_OPTIONS                                                                               \

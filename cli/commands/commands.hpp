@@ -12,6 +12,7 @@ extern const Command kRulesCommand;
 extern const Command kExplainCommand;
 extern const Command kPlanCommand;
 extern const Command kApplyCommand;
+extern const Command kEmitCommand;
 extern const Command kCheckCommand;
 extern const Command kStateCommand;
 

@@ -61,6 +61,15 @@ std::string text_of(const Json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get_ref<const std::string&>() : std::string();
 }
 
+// The ModifyIndex of an entry from the snapshot, when it has a usable one.
+std::optional<std::uint64_t> modify_index(const Json& entry) {
+  const auto it = entry.find("ModifyIndex");
+  if (it == entry.end()) return std::nullopt;
+  if (it->is_number_unsigned()) return it->get<std::uint64_t>();
+  if (it->is_number_integer() && it->get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(it->get<std::int64_t>());
+  return std::nullopt;
+}
+
 // "" for the default namespace.
 std::string namespace_of(const Json& entry) {
   const std::string ns = text_of(entry, "Namespace");
@@ -390,6 +399,7 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
           } else {
             op.action = Action::update;
             op.detail = first_difference(want, have);
+            op.cas = modify_index(s.entry);
           }
           break;
         }
@@ -431,6 +441,7 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
       if (!ns.empty()) b["Namespace"] = ns;
       if (s.partition != "default") b["Partition"] = s.partition;
       op.body = b.dump();
+      op.cas = modify_index(s.entry);
       if (index.try_emplace(op.id, plan.ops.size()).second) plan.ops.push_back(std::move(op));
     }
   }

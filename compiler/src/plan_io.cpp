@@ -128,6 +128,7 @@ std::string op_json(const Op& o) {
   if (!o.source.empty()) op["source"] = o.source;
   op["depends_on"] = o.depends_on;
   if (!o.detail.empty()) op["detail"] = o.detail;
+  if (o.cas) op["cas"] = *o.cas;
   std::string line = op.dump();
   line.pop_back();
   line += ",\"body\":";

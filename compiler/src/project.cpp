@@ -417,6 +417,14 @@ std::string project_json(const Project& p) {
                         {"consul_version", c.consul_version},
                         {"edition", consul::to_string(c.edition)},
                         {"acl", {{"enabled", c.acl_enabled}, {"default_policy", c.acl_default_policy}}},
+                        // How backends reach it: names of variables and files, never a token.
+                        {"http",
+                         {{"address", c.http.address},
+                          {"token_env", c.http.token_env},
+                          {"token_file", c.http.token_file},
+                          {"ca_file", c.http.ca_file},
+                          {"tls_server_name", c.http.tls_server_name},
+                          {"tls_skip_verify", c.http.tls_skip_verify}}},
                         {"partitions", parts}});
   }
   Json peerings = Json::array();

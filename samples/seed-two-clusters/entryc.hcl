@@ -9,6 +9,12 @@ cluster "cluster-01" {
     enabled        = true
     default_policy = "deny"
   }
+  # How `entryc emit` (and later the consul-http backend) reaches it. The
+  # token is read from $DC1_CONSUL_TOKEN when a script runs, never written.
+  http {
+    address   = "https://consul.dc1.example:8501"
+    token_env = "DC1_CONSUL_TOKEN"
+  }
   services = ["backend-service"]
   entries  = ["cluster-01/*.hcl"]
 }
@@ -19,6 +25,11 @@ cluster "cluster-02" {
   acl {
     enabled        = true
     default_policy = "deny"
+  }
+  # No token_env: scripts read $CONSUL_HTTP_TOKEN_CLUSTER_02.
+  http {
+    address = "https://consul.dc2.example:8501"
+    ca_file = "/etc/consul.d/dc2-ca.pem"
   }
   # reporting-service is not in the seed document: no intention names it,
   # so `entryc check` shows it denied by the ACL default.

@@ -187,6 +187,21 @@ class Plan(unittest.TestCase):
         self.assertEqual([(o['type'], o['target']) for o in dels], [('config.delete', 'service-intentions/legacy')])
         self.assertEqual(p['ops'][-1]['step'], 'cleanup')
 
+    def test_updates_and_deletes_carry_the_snapshot_index_for_cas(self):
+        self.project()
+        changed = {'Kind': 'service-intentions', 'Name': 'api', 'ModifyIndex': 42,
+                   'Sources': [{'Name': 'web', 'Peer': 'c2', 'Action': 'deny'}, {'Name': '*', 'Action': 'deny'}]}
+        old = {'Kind': 'service-intentions', 'Name': 'legacy', 'ModifyIndex': 7,
+               'Sources': [{'Name': 'web', 'Action': 'allow'}]}
+        self.write('state.json', state([('c1', changed), ('c1', old)]))
+        ops = {o['target']: o for o in self.plan_json('--state', 'state.json')['ops']}
+        self.assertEqual(ops['service-intentions/api']['cas'], 42)
+        self.assertEqual(ops['service-intentions/legacy']['cas'], 7)
+        self.assertNotIn('cas', ops['exported-services/default'])  # a create: no index to check
+        self.write('state.json', state([('c1', {k: v for k, v in changed.items() if k != 'ModifyIndex'})]))
+        ops = {o['target']: o for o in self.plan_json('--state', 'state.json')['ops']}
+        self.assertNotIn('cas', ops['service-intentions/api'])  # no index in the snapshot: none in the plan
+
     def test_half_done_peering_is_planned_again(self):
         self.project()
         s = state()

@@ -3,6 +3,7 @@
 // the four peering steps (docs/plan-format.md).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,9 @@ struct Op {
   std::vector<std::string> depends_on;
   std::string source;  // the file it comes from, relative to the project file ("" for peerings)
   std::string detail;  // update: what differs (one line)
+  // config.write update / config.delete: the entry's ModifyIndex in the
+  // snapshot, for a check-and-set write (`?cas=N`); none without one.
+  std::optional<std::uint64_t> cas;
 };
 
 struct Plan {
