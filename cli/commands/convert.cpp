@@ -9,6 +9,7 @@
 #include "entryc/document.hpp"
 #include "entryc/hcl_writer.hpp"
 #include "entryc/load.hpp"
+#include "entryc/render.hpp"
 #include "entryc/utf8.hpp"
 
 namespace entryc::cli {
@@ -23,22 +24,6 @@ const OptionSpec kOptions[] = {
     {"quiet", 'q', "", "do not print warnings"},
     {"format", 0, "FORMAT", "diagnostics on stderr: pretty, compact or json"},
 };
-
-std::string one_line(std::string s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (ws) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 bool write_file(const std::filesystem::path& p, const std::string& data) {
   std::ofstream f(p, std::ios::binary | std::ios::trunc);
@@ -109,7 +94,7 @@ int run_convert(Context& ctx, const Args& args) {
       if (status == kExitOk) status = kExitFindings;
       std::string first;
       if (!pd.reference_error.empty()) {
-        first = one_line(pd.reference_error);
+        first = render::one_line(pd.reference_error);
       } else {
         for (const diag::Diagnostic& d : sink.diagnostics()) {
           if (d.severity == diag::Severity::error) {
@@ -149,7 +134,7 @@ const Command kConvertCommand = {
     "Decodes each FILE exactly as HashiCorp's hcl.Decode does (blocks become lists of one object, repeated\n"
     "blocks accumulate, the last repeated scalar wins) and prints the result as canonical JSON: keys sorted,\n"
     "integers and floats kept apart. With --consul, JSON input is read the way `consul config write` reads it.\n"
-    "With --to hcl the input is written as HCL v1. Several FILEs print one '<FILE><TAB><result>' line each.\n"
+    "With --to hcl the input is written as HCL v1 (in the layout of `entryc fmt`). Several FILEs print one '<FILE><TAB><result>' line each.\n"
     "Exit status: 0 all converted, 1 some FILE rejected, 2 usage or I/O error.",
     kOptions,
     run_convert,

@@ -17,7 +17,7 @@ namespace entryc::cli {
 namespace {
 
 const OptionSpec kOptions[] = {
-    {"format", 0, "FORMAT", "pretty (default on a terminal), compact, json or sarif"},
+    {"format", 0, "FORMAT", "pretty (default on a terminal), compact, json, sarif, github, gitlab, junit or checkstyle"},
     {"output", 'o', "FORMAT=PATH", "also write a report in FORMAT to PATH (repeatable)"},
     {"fail-on", 0, "LEVEL", "exit 1 for findings at or above LEVEL: error (default), warning, note"},
     {"edition", 0, "EDITION", "ce (default) or ent: which Consul the files are for"},
@@ -31,44 +31,33 @@ const OptionSpec kOptions[] = {
     {"plugin-dir", 0, "DIR", "load plugins from DIR first (repeatable)"},
 };
 
-bool render(Context& ctx, const std::string& format, const SourceManager& sm, const std::vector<diag::Diagnostic>& all,
-            const plugins::Host& host, const render::Options& ro, std::string& out) {
-  if (format == "sarif") {
-    std::vector<render::RuleMeta> meta;
-    for (const plugins::RuleInfo* r : host.rules()) meta.push_back({r->id, r->summary, r->severity, r->doc});
-    for (const lint::CoreCode& c : lint::core_codes()) meta.push_back({c.code, c.summary, c.severity, {}});
-    out = render::sarif(sm, all, meta, kVersion, ro);
-    return true;
+// Rule metadata for the formats that carry it (SARIF).
+std::vector<render::RuleMeta> rule_meta(const plugins::Host& host) {
+  constexpr std::string_view kDocs = "https://github.com/entryc/entryc/blob/main/docs/";
+  std::vector<render::RuleMeta> meta;
+  for (const plugins::RuleInfo* r : host.rules()) {
+    meta.push_back({r->id, r->summary, r->severity, r->doc, fmt::format("{}rules/{}.md", kDocs, r->id)});
   }
-  render::Format f;
-  if (!parse_format(format, f)) return false;
-  switch (f) {
-    case render::Format::json: out = render::json(sm, all, ro); break;
-    case render::Format::compact:
-      for (const diag::Diagnostic& d : all) render::compact(sm, d, out, ro);
-      break;
-    case render::Format::pretty:
-      for (const diag::Diagnostic& d : all) render::pretty(sm, d, out, ro);
-      break;
+  for (const lint::CoreCode& c : lint::core_codes()) {
+    meta.push_back({c.code, c.summary, c.severity, {}, fmt::format("{}cli.md#codes-reported-by-the-parser", kDocs)});
   }
-  (void)ctx;
-  return true;
+  return meta;
 }
 
 int run_lint(Context& ctx, const Args& args) {
   const Command& self = kLintCommand;
   std::string format = ctx.default_format(stdout) == render::Format::pretty ? "pretty" : "compact";
   if (auto f = args.get("format")) format = *f;
-  if (format != "pretty" && format != "compact" && format != "json" && format != "sarif") {
-    return usage_error(self, "--format must be pretty, compact, json or sarif");
+  if (!render::find_report_format(format)) {
+    return usage_error(self, "--format must be " + render::report_format_names());
   }
   std::vector<std::pair<std::string, std::string>> reports;
   for (const std::string& o : args.all("output")) {
     const std::size_t eq = o.find('=');
     const std::string fmt_name = o.substr(0, eq);
-    if (eq == std::string::npos || eq + 1 >= o.size() ||
-        (fmt_name != "pretty" && fmt_name != "compact" && fmt_name != "json" && fmt_name != "sarif")) {
-      return usage_error(self, fmt::format("-o needs FORMAT=PATH with FORMAT pretty, compact, json or sarif, not '{}'", o));
+    if (eq == std::string::npos || eq + 1 >= o.size() || !render::find_report_format(fmt_name)) {
+      return usage_error(self,
+                         fmt::format("-o needs FORMAT=PATH with FORMAT {}, not '{}'", render::report_format_names(), o));
     }
     reports.emplace_back(fmt_name, o.substr(eq + 1));
   }
@@ -140,7 +129,9 @@ int run_lint(Context& ctx, const Args& args) {
       files += proj->entries.size() + 1;
       project::check_project(*proj, host, config, sink);
     } else {
-      failed = true;
+      // Unreadable (core-io, below) is exit 2; a project file that was read
+      // but is not valid HCL is a finding with its position, like any file.
+      failed |= !sink.has_errors();
     }
     for (diag::Diagnostic& d : sink.diagnostics()) {
       if (d.code.rfind("core-plugin", 0) == 0 || d.code == "core-io") failed = true;
@@ -148,16 +139,16 @@ int run_lint(Context& ctx, const Args& args) {
     }
   }
 
-  render::Options ro;
-  ro.consul_messages = args.has("consul-messages");
-  render::Options tty = ro;
-  tty.color = ctx.color_for(stdout);
-  std::string out;
-  render(ctx, format, sm, all, host, format == "pretty" ? tty : ro, out);
-  write_out(stdout, out);
+  const std::vector<render::RuleMeta> meta = rule_meta(host);
+  render::Report report{{}, meta, kVersion};
+  report.options.consul_messages = args.has("consul-messages");
+  std::error_code ec;
+  report.options.source_root = std::filesystem::current_path(ec).string();
+  render::Report tty = report;
+  tty.options.color = format == "pretty" && ctx.color_for(stdout);
+  write_out(stdout, render::find_report_format(format)->render(sm, all, tty));
   for (const auto& [fmt_name, path] : reports) {
-    std::string text;
-    render(ctx, fmt_name, sm, all, host, ro, text);
+    const std::string text = render::find_report_format(fmt_name)->render(sm, all, report);
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     f << text;
     if (!f) {

@@ -22,22 +22,6 @@ const char* colour(diag::Severity s) {
   return "";
 }
 
-// Multi-line texts (Go's multierror lists) on one line.
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (const char c : s) {
-    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // Texts that quote the input (a 100,000-character name, a number of as many
 // digits) are cut short in the human formats; json keeps them whole.
 constexpr std::size_t kMaxSummaryRunes = 300;
@@ -210,6 +194,21 @@ std::string json(const SourceManager& sm, std::span<const diag::Diagnostic> ds, 
   }
   nlohmann::json doc = {{"version", 1}, {"diagnostics", std::move(arr)}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (const char c : s) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
 }
 
 std::string tally(std::span<const diag::Diagnostic> ds) {

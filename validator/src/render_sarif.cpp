@@ -1,14 +1,16 @@
 // SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/).
-#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "entryc/render.hpp"
+#include "report.hpp"
 
 namespace entryc::render {
 namespace {
+
+using Json = nlohmann::ordered_json;
 
 const char* level(diag::Severity s) {
   switch (s) {
@@ -19,77 +21,90 @@ const char* level(diag::Severity s) {
   return "none";
 }
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
+// The first paragraph of a rule's Markdown doc (after its title).
+std::string first_paragraph(std::string_view doc) {
+  std::string out;
+  while (!doc.empty()) {
+    const std::size_t nl = doc.find('\n');
+    const std::string_view line = doc.substr(0, nl);
+    doc = nl == std::string_view::npos ? std::string_view() : doc.substr(nl + 1);
+    if (line.empty() || line[0] == '#') {
+      if (!out.empty()) break;
+      continue;
+    }
+    if (!out.empty()) out.push_back(' ');
+    out += line;
   }
-  return h;
+  return out;
 }
 
-std::string trim(std::string_view s) {
-  const std::size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const std::size_t e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
+// SARIF wants a friendly name that differs from the id: exports-wildcard-peer
+// is ExportsWildcardPeer.
+std::string pascal_case(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (const char c : id) {
+    if (c == '-' || c == '_' || c == '.') {
+      upper = true;
+    } else {
+      out.push_back(upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+      upper = false;
+    }
+  }
+  return out;
+}
+
+Json rule_json(const std::string& id, const RuleMeta* meta) {
+  const std::string summary = meta && !meta->summary.empty() ? meta->summary : id;
+  Json r = {{"id", id}, {"name", pascal_case(id)}, {"shortDescription", {{"text", summary}}}};
+  const std::string full = meta ? first_paragraph(meta->help) : std::string();
+  r["fullDescription"] = {{"text", full.empty() ? summary : full}};
+  if (meta && !meta->help.empty()) r["help"] = {{"text", meta->help}, {"markdown", meta->help}};
+  r["defaultConfiguration"] = {{"level", level(meta ? meta->severity : diag::Severity::error)}};
+  if (meta && !meta->help_uri.empty()) r["helpUri"] = meta->help_uri;
+  return r;
+}
+
+Json location(const SourceManager& sm, const SourceRange& range, const Options& o) {
+  const report::Where w = report::where(sm, range, o);
+  Json artifact;
+  if (w.path.empty() || w.path[0] != '/') {
+    artifact = {{"uri", report::uri_path(w.path)}, {"uriBaseId", "%SRCROOT%"}};
+  } else {
+    artifact = {{"uri", "file://" + report::uri_path(w.path)}};
+  }
+  Json region = {{"startLine", w.begin.line}, {"startColumn", w.begin.column}};
+  if (w.end.line > w.begin.line || w.end.column > w.begin.column) {
+    region["endLine"] = w.end.line;
+    region["endColumn"] = w.end.column;
+  }
+  return {{"physicalLocation", {{"artifactLocation", artifact}, {"region", region}}}};
 }
 
 }  // namespace
 
 std::string sarif(const SourceManager& sm, std::span<const diag::Diagnostic> ds, std::span<const RuleMeta> rules,
                   const std::string& tool_version, const Options& o) {
-  using Json = nlohmann::ordered_json;
-  std::map<std::string, std::size_t> index;
+  std::map<std::string, std::size_t> index;  // rules that fired, in order of first finding
   Json rule_list = Json::array();
   auto rule_index = [&](const std::string& id) -> std::size_t {
-    auto it = index.find(id);
-    if (it != index.end()) return it->second;
+    if (auto it = index.find(id); it != index.end()) return it->second;
     const RuleMeta* meta = nullptr;
     for (const RuleMeta& r : rules) {
       if (r.id == id) meta = &r;
     }
-    Json r = {{"id", id}, {"name", id}};
-    r["shortDescription"] = {{"text", meta && !meta->summary.empty() ? meta->summary : id}};
-    if (meta && !meta->help.empty()) {
-      r["fullDescription"] = {{"text", meta->summary}};
-      r["help"] = {{"text", meta->help}, {"markdown", meta->help}};
-    }
-    r["defaultConfiguration"] = {{"level", level(meta ? meta->severity : diag::Severity::error)}};
-    r["helpUri"] = fmt::format("https://github.com/entryc/entryc/blob/main/docs/rules/{}.md", id);
-    rule_list.push_back(std::move(r));
-    const std::size_t i = rule_list.size() - 1;
-    index.emplace(id, i);
-    return i;
+    rule_list.push_back(rule_json(id, meta));
+    return index[id] = rule_list.size() - 1;
   };
   Json results = Json::array();
-  std::map<std::string, int> seen;  // fingerprint occurrence counter
+  report::Fingerprints fp;
   for (const diag::Diagnostic& d : ds) {
     const std::string id = d.code.empty() ? "entryc" : d.code;
-    Json res;
-    res["ruleId"] = id;
-    res["ruleIndex"] = rule_index(id);
-    res["level"] = level(d.severity);
-    const std::string text = o.consul_messages && !d.consul_text.empty() ? d.consul_text : d.summary;
+    Json res = {{"ruleId", id}, {"ruleIndex", rule_index(id)}, {"level", level(d.severity)}};
+    const std::string text = report::message(d, o);
     res["message"] = {{"text", d.detail.empty() ? text : text + ". " + d.detail}};
-    if (d.subject.valid()) {
-      const SourceFile& f = sm.file(d.subject.file);
-      const Position b = f.position(d.subject.begin), e = f.position(d.subject.end);
-      Json region = {{"startLine", b.line}, {"startColumn", b.column}};
-      if (e.line > b.line || e.column > b.column) {
-        region["endLine"] = e.line;
-        region["endColumn"] = e.column;
-      }
-      std::string uri = f.name();
-      Json artifact = {{"uri", uri}};
-      if (!uri.empty() && uri[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";
-      res["locations"] = Json::array({{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region}}}}});
-      // Stable across edits elsewhere in the file: rule, file, the line's text.
-      const std::string key = id + "\n" + f.name() + "\n" + trim(f.line_text(b.line));
-      const int n = seen[key]++;
-      res["partialFingerprints"] = {{"primaryLocationLineHash", fmt::format("{:016x}:{}", fnv1a(key), n + 1)}};
-    } else {
-      res["partialFingerprints"] = {{"primaryLocationLineHash", fmt::format("{:016x}:1", fnv1a(id + "\n" + d.summary))}};
-    }
+    if (d.subject.valid()) res["locations"] = Json::array({location(sm, d.subject, o)});
+    res["partialFingerprints"] = {{"primaryLocationLineHash", fp.next(sm, d, o)}};
     results.push_back(std::move(res));
   }
   Json run = {{"tool",
@@ -97,11 +112,17 @@ std::string sarif(const SourceManager& sm, std::span<const diag::Diagnostic> ds,
                  {{"name", "entryc"},
                   {"version", tool_version},
                   {"informationUri", "https://github.com/entryc/entryc"},
-                  {"rules", rule_list}}}}},
-              {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "./"}}}}},
-              {"results", results}};
-  Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"},
-              {"runs", Json::array({run})}};
+                  {"rules", rule_list}}}}}};
+  if (!o.source_root.empty()) {
+    std::string root = o.source_root;
+    if (root.back() != '/') root.push_back('/');
+    run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + report::uri_path(root)}}}};
+  }
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", Json::array({std::move(run)})}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
