@@ -18,21 +18,100 @@ bool valid_escape_letter(char c) {
 
 class Writer {
  public:
-  Writer(const ast::Document& doc, diag::Sink& sink) : doc_(doc), sink_(sink) {}
+  Writer(const ast::Document& doc, diag::Sink& sink)
+      : doc_(doc), sink_(sink), text_(doc.text), keep_(doc.syntax == ast::Syntax::hcl) {}
 
-  bool body(const ast::Value* obj, int depth, std::string& out);
+  // The members of `obj` and the comments up to `close` (the offset of its
+  // '}', or the end of the file), one line each.
+  bool body(const ast::Value* obj, int depth, std::uint32_t close, std::string& out);
 
  private:
+  // One output line of a body or a multi-line list.
+  struct Line {
+    enum class Kind : std::uint8_t { blank, comment, item } kind;
+    std::string key;    // item: its head (empty in a list); comment: the text
+    std::string rest;   // item: the value (attribute), " {...}" (block) or the list element
+    std::string trail;  // comments after it on its line
+    bool align = false;  // a one-line attribute: '=' aligned with its neighbours
+  };
+  using Range = std::pair<std::uint32_t, std::uint32_t>;
+
   bool value_inline(const ast::Value* v, std::string& out);  // single-line form, if any
   bool value(const ast::Value* v, int depth, std::string& out);
   bool array_multiline(const ast::Value* v, int depth, std::string& out);
   bool object_inline_block(const ast::Value* v, int depth, std::string& out);
   std::string key_text(const ast::Key& k) {
+    if (keep_) return std::string(doc_.raw(k));
     std::string s;
     if (is_identifier(k.name())) return std::string(k.name());
     quote_string(k.name(), s);
     return s;
   }
+  std::vector<const ast::Member*> members(const ast::Value* obj);
+
+  // Comments (HCL only, in file order) are handed out once, as the walk
+  // passes them: the ones before an offset, and the ones after an item on
+  // its line.
+  bool comment_before(std::uint32_t pos) const {
+    return next_comment_ < doc_.comments.size() && doc_.comments[next_comment_].first < pos;
+  }
+  std::vector<Range> take_before(std::uint32_t pos) {
+    std::vector<Range> r;
+    while (comment_before(pos)) r.push_back(doc_.comments[next_comment_++]);
+    return r;
+  }
+  // Comments after `end` on its line; `end` moves past them.
+  std::string take_on_line(std::uint32_t& end) {
+    std::string s;
+    if (end > 0 && text_[end - 1] == '\n') return s;  // after a heredoc
+    while (next_comment_ < doc_.comments.size()) {
+      const Range c = doc_.comments[next_comment_];
+      if (c.first < end || text_.substr(end, c.first - end).find_first_not_of(" \t,") != std::string_view::npos) break;
+      s += ' ';
+      s += comment_text(c);
+      end = c.second;
+      ++next_comment_;
+    }
+    return s;
+  }
+  std::string_view comment_text(Range c) const {
+    std::string_view t = text_.substr(c.first, c.second - c.first);
+    if (!t.starts_with("/*")) t = t.substr(0, t.find_last_not_of(" \t\r") + 1);
+    return t;
+  }
+  // The user left an empty line between two things (kept, HCL only).
+  bool blank_between(std::uint32_t a, std::uint32_t b) const {
+    if (!keep_ || b <= a) return false;
+    const std::string_view gap = text_.substr(a, b - a);
+    const std::size_t nl = gap.find('\n');
+    return nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos;
+  }
+  // Adds the lead comments, blank lines and the item itself to `lines`.
+  void push_item(std::vector<Line>& lines, std::uint32_t& prev, const std::vector<Range>& lead, std::uint32_t begin,
+                 std::uint32_t end, Line item) {
+    for (const Range& c : lead) {
+      if (blank_between(prev, c.first)) lines.push_back({Line::Kind::blank, {}, {}, {}});
+      lines.push_back({Line::Kind::comment, std::string(comment_text(c)), {}, {}});
+      prev = c.second;
+    }
+    if (blank_between(prev, begin)) lines.push_back({Line::Kind::blank, {}, {}, {}});
+    item.trail = take_on_line(end);
+    prev = std::max(prev, end);
+    lines.push_back(std::move(item));
+  }
+  void push_closing(std::vector<Line>& lines, std::uint32_t prev, std::uint32_t close) {
+    push_item(lines, prev, take_before(close), close, close, {Line::Kind::blank, {}, {}, {}});
+  }
+  void render(std::vector<Line>& lines, int depth, std::string& out);
+  // Comments on the line of an opening '{' or '[' stay there.
+  void open(std::uint32_t pos, char bracket, std::string& out) {
+    out += bracket;
+    ++pos;
+    if (keep_) out += take_on_line(pos);
+    out += '\n';
+  }
+  bool has_comments(const ast::Value* v) const { return comment_before(v->end); }
+
   void error(const ast::Value* v, std::string summary, std::string detail) {
     ok_ = false;
     sink_.report(diag::make(diag::Severity::error, "convert-unrepresentable", std::move(summary), doc_.range(*v),
@@ -43,10 +122,18 @@ class Writer {
 
   const ast::Document& doc_;
   diag::Sink& sink_;
+  std::string_view text_;
+  bool keep_;  // an HCL source: keep comments, blank lines and the user's spelling of keys and scalars
+  std::size_t next_comment_ = 0;
   bool ok_ = true;
 };
 
 bool Writer::value_inline(const ast::Value* v, std::string& out) {
+  if (keep_ && v->kind != ast::Kind::array && v->kind != ast::Kind::object) {
+    if (v->has(ast::kHeredoc)) return false;
+    out += doc_.lexeme(*v);
+    return true;
+  }
   switch (v->kind) {
     case ast::Kind::null: return false;
     case ast::Kind::boolean: out += v->boolean() ? "true" : "false"; return true;
@@ -69,6 +156,7 @@ bool Writer::value_inline(const ast::Value* v, std::string& out) {
       return true;
     }
     case ast::Kind::array: {
+      if (has_comments(v)) return false;
       if (v->count == 0) {
         out += "[]";
         return true;
@@ -81,7 +169,7 @@ bool Writer::value_inline(const ast::Value* v, std::string& out) {
         if (!value_inline(e, s)) return false;
       }
       s += "]";
-      if (s.size() > kLineWidth / 2) return false;
+      if (s.size() > kLineWidth / 2 || s.find('\n') != std::string::npos) return false;
       out += s;
       return true;
     }
@@ -92,6 +180,10 @@ bool Writer::value_inline(const ast::Value* v, std::string& out) {
 
 bool Writer::value(const ast::Value* v, int depth, std::string& out) {
   if (value_inline(v, out)) return true;
+  if (v->has(ast::kHeredoc) && keep_) {
+    out += doc_.lexeme(*v);  // verbatim, up to and including the newline after its anchor
+    return true;
+  }
   switch (v->kind) {
     case ast::Kind::null:
       error(v, "null inside a list cannot be written in HCL v1", "HCL v1 has no null; remove the item.");
@@ -108,30 +200,43 @@ bool Writer::value(const ast::Value* v, int depth, std::string& out) {
 }
 
 bool Writer::array_multiline(const ast::Value* v, int depth, std::string& out) {
-  out += "[\n";
-  for (const ast::Value* e : v->items()) {
-    indent(depth + 1, out);
-    if (!value(e, depth + 1, out)) return false;
-    out += ",\n";
+  open(v->begin, '[', out);
+  std::vector<Line> lines;
+  std::uint32_t prev = v->begin + 1;
+  for (std::size_t i = 0; i < v->count; ++i) {
+    const ast::Value* e = v->items()[i];
+    const std::vector<Range> lead = keep_ ? take_before(e->begin) : std::vector<Range>{};
+    Line l{Line::Kind::item, {}, {}, {}};
+    if (!value(e, depth + 1, l.rest)) return false;
+    // A heredoc ends with its anchor line: a comma must go on the next one.
+    if (l.rest.back() == '\n') {
+      if (i + 1 < v->count) indent(depth + 1, l.rest);
+      if (i + 1 < v->count) l.rest += ',';
+    } else {
+      l.rest += ',';
+    }
+    push_item(lines, prev, lead, e->begin, e->end, std::move(l));
   }
+  if (keep_) push_closing(lines, prev, v->end - 1);
+  render(lines, depth + 1, out);
   indent(depth, out);
   out += "]";
   return true;
 }
 
 bool Writer::object_inline_block(const ast::Value* v, int depth, std::string& out) {
-  if (v->count == 0) {
+  if (v->count == 0 && !has_comments(v)) {
     out += "{}";
     return true;
   }
-  out += "{\n";
-  if (!body(v, depth + 1, out)) return false;
+  open(v->begin, '{', out);
+  if (!body(v, depth + 1, v->end - 1, out)) return false;
   indent(depth, out);
   out += "}";
   return true;
 }
 
-bool Writer::body(const ast::Value* obj, int depth, std::string& out) {
+std::vector<const ast::Member*> Writer::members(const ast::Value* obj) {
   const auto members = obj->members();
   // JSON: the last of duplicate keys wins, as encoding/json decides.
   std::vector<const ast::Member*> order;
@@ -157,58 +262,82 @@ bool Writer::body(const ast::Value* obj, int depth, std::string& out) {
     }
     order.push_back(&m);
   }
-  // Render each member's head and value, then align '=' across runs of
-  // one-line attributes.
-  struct Line {
-    std::string key;
-    std::string rest;  // " = value" or " {...}" text after the key
-    bool attribute;    // aligned with neighbours
-  };
+  return order;
+}
+
+bool Writer::body(const ast::Value* obj, int depth, std::uint32_t close, std::string& out) {
   std::vector<Line> lines;
-  for (const ast::Member* m : order) {
-    Line l;
-    std::string head;
+  std::uint32_t prev = obj->has(ast::kFileRoot) ? 0 : obj->begin + 1;
+  bool prev_block = false;
+  for (const ast::Member* m : members(obj)) {
+    // Comments before the member, and those between its keys, lead it.
+    const std::vector<Range> lead = keep_ ? take_before(m->value->begin) : std::vector<Range>{};
+    Line l{Line::Kind::item, {}, {}, {}};
     for (std::size_t i = 0; i < m->nkeys; ++i) {
-      if (i) head += ' ';
-      head += key_text(m->keys()[i]);
+      if (i) l.key += ' ';
+      l.key += key_text(m->keys()[i]);
     }
-    l.key = head;
     if (is_block_value(m->value)) {
-      std::string v;
-      if (!object_inline_block(m->value, depth, v)) return false;
-      l.rest = " " + v;
-      l.attribute = false;
+      l.rest.push_back(' ');
+      if (!object_inline_block(m->value, depth, l.rest)) return false;
     } else {
-      std::string v;
-      if (!value(m->value, depth, v)) return false;
-      l.rest = v;
-      l.attribute = v.find('\n') == std::string::npos;
-      if (!l.attribute) l.rest = " = " + v;
+      if (!value(m->value, depth, l.rest)) return false;
+      l.align = l.rest.find('\n') == std::string::npos;
+      if (!l.align) l.rest = " = " + l.rest;
     }
-    lines.push_back(std::move(l));
+    // Blocks and multi-line values are set apart by empty lines.
+    const bool block = !l.align;
+    if (!lines.empty() && (block || prev_block)) lines.push_back({Line::Kind::blank, {}, {}, {}});
+    prev_block = block;
+    push_item(lines, prev, lead, m->begin(), m->end(), std::move(l));
   }
-  for (std::size_t i = 0; i < lines.size();) {
-    if (!lines[i].attribute) {
-      if (i > 0) out += "\n";
-      indent(depth, out);
-      out += lines[i].key + lines[i].rest + "\n";
-      if (i + 1 < lines.size()) out += "\n";
-      ++i;
+  if (keep_) push_closing(lines, prev, close);
+  render(lines, depth, out);
+  return ok_;
+}
+
+void Writer::render(std::vector<Line>& lines, int depth, std::string& out) {
+  // No empty line first, last or twice.
+  std::vector<Line*> shown;
+  for (Line& l : lines) {
+    if (l.kind == Line::Kind::blank && (shown.empty() || shown.back()->kind == Line::Kind::blank)) continue;
+    shown.push_back(&l);
+  }
+  while (!shown.empty() && shown.back()->kind == Line::Kind::blank) shown.pop_back();
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    Line& l = *shown[i];
+    if (l.kind == Line::Kind::blank) {
+      out += '\n';
+      width = 0;
       continue;
     }
-    std::size_t j = i, width = 0;
-    while (j < lines.size() && lines[j].attribute) width = std::max(width, utf8::count_runes(lines[j++].key));
-    for (std::size_t k = i; k < j; ++k) {
-      indent(depth, out);
-      out += lines[k].key;
-      out.append(width - utf8::count_runes(lines[k].key), ' ');
-      out += " = " + lines[k].rest + "\n";
+    indent(depth, out);
+    if (l.kind == Line::Kind::comment) {
+      out += l.key;
+      out += '\n';
+      continue;
     }
-    i = j;
+    if (l.align) {
+      // '=' lines up within a run of one-line attributes; comment lines do not end a run.
+      if (width == 0) {
+        width = 0;
+        for (std::size_t j = i; j < shown.size() && shown[j]->kind != Line::Kind::blank; ++j) {
+          if (shown[j]->kind == Line::Kind::item && !shown[j]->align) break;
+          if (shown[j]->align) width = std::max(width, utf8::count_runes(shown[j]->key));
+        }
+      }
+      out += l.key;
+      out.append(width - utf8::count_runes(l.key), ' ');
+      out += " = ";
+    } else {
+      width = 0;
+      out += l.key;
+    }
+    out += l.rest;
+    out += l.trail;
+    if (out.back() != '\n') out += '\n';
   }
-  // Collapse the blank lines doubled around consecutive blocks.
-  for (std::size_t p; (p = out.find("\n\n\n")) != std::string::npos;) out.erase(p, 1);
-  return ok_;
 }
 
 }  // namespace
@@ -294,7 +423,7 @@ bool quote_string(std::string_view s, std::string& out) {
 bool write(const ast::Document& doc, std::string& out, diag::Sink& sink) {
   if (!doc.root) return false;
   Writer w(doc, sink);
-  return w.body(doc.root, 0, out);
+  return w.body(doc.root, 0, static_cast<std::uint32_t>(doc.text.size()), out);
 }
 
 }  // namespace entryc::hcl

@@ -3,6 +3,9 @@
 // objects as blocks. The result decodes (hcl.Decode, then Consul's decoder)
 // to the same configuration as the input. Values HCL v1 cannot express (a
 // JSON null inside a list, a string with an unbalanced "${") are errors.
+// An HCL document keeps its comments, its empty lines (one at most), its
+// heredocs and the user's spelling of keys, strings and numbers: this is the
+// layout of `entryc fmt` (docs/cli.md) and of `convert --to hcl`.
 #pragma once
 
 #include <string>
