@@ -2,8 +2,13 @@
 # hidden visibility into <build>/lib/entryc/plugins (the layout an install has).
 set(ENTRYC_PLUGIN_OUTPUT_DIR ${CMAKE_BINARY_DIR}/lib/entryc/plugins)
 
+include(EntrycPluginModule)
+
+# The header-only SDK; installed as entryc::sdk (cmake/EntrycInstall.cmake).
 add_library(entryc_sdk INTERFACE)
-target_include_directories(entryc_sdk INTERFACE ${PROJECT_SOURCE_DIR}/plugins/sdk/include)
+set_target_properties(entryc_sdk PROPERTIES EXPORT_NAME sdk)
+target_include_directories(entryc_sdk INTERFACE $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/plugins/sdk/include>
+                                                $<INSTALL_INTERFACE:include>)
 target_link_libraries(entryc_sdk INTERFACE nlohmann_json::nlohmann_json)
 
 # entryc_plugin_module(TARGET OUTPUT_NAME SOURCES...)
@@ -11,17 +16,9 @@ target_link_libraries(entryc_sdk INTERFACE nlohmann_json::nlohmann_json)
 #   with hidden visibility, installed with the others.
 function(entryc_plugin_module target output)
   add_library(${target} MODULE ${ARGN})
-  set_target_properties(${target} PROPERTIES
-    PREFIX "" OUTPUT_NAME "${output}"
-    LIBRARY_OUTPUT_DIRECTORY ${ENTRYC_PLUGIN_OUTPUT_DIR}
-    CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+  entryc_plugin_properties(${target} ${output})
+  set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${ENTRYC_PLUGIN_OUTPUT_DIR})
   target_link_libraries(${target} PRIVATE entryc_sdk entryc_options fmt::fmt)
-  # Catch unresolved symbols at link time; clang's sanitizer and libFuzzer
-  # runtimes are only linked into the executable, so plugins built with them
-  # must allow them.
-  if(NOT ((ENTRYC_SANITIZE OR ENTRYC_FUZZ) AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))
-    target_link_options(${target} PRIVATE -Wl,--no-undefined)
-  endif()
   install(TARGETS ${target} LIBRARY DESTINATION lib/entryc/plugins)
 endfunction()
 
