@@ -28,6 +28,9 @@ class Checker {
       std::optional<std::string> inner = value(m.value);
       if (inner && !first) first = std::move(inner);
       if (m.is_block()) continue;
+      // In JSON an object value may be one of several blocks of that name
+      // (HCL v1's JSON form of repeated blocks): only other values count.
+      if (doc_.syntax == ast::Syntax::json && m.value && m.value->kind == ast::Kind::object) continue;
       for (const ast::Key& k : m.keys()) {
         const std::string_view raw = doc_.raw(k);
         const ast::Member* earlier = nullptr;
@@ -82,6 +85,8 @@ class Checker {
     std::string what;
     if (sev_ == diag::Severity::error) {
       what = "Consul rejects an attribute set twice in one block of ACL rules.";
+    } else if (doc_.syntax == ast::Syntax::json) {
+      what = "Consul's JSON decoder silently keeps the last value.";
     } else if (again.value->kind == ast::Kind::array) {
       what = "HCL v1 concatenates the two lists, which is rarely intended.";
     } else if (again.value->kind == ast::Kind::object) {
@@ -110,7 +115,7 @@ class Checker {
 
 std::string check_duplicates(const ast::Document& doc, const SourceFile& file, diag::Sink& sink,
                              diag::Severity severity) {
-  if (!doc.root || doc.syntax != ast::Syntax::hcl) return {};
+  if (!doc.root) return {};
   Checker c(doc, file, severity);
   std::string first = c.list(doc.root->members()).value_or(std::string());
   for (std::size_t i = 0; i < c.found.size(); ++i) {

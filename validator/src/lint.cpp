@@ -221,10 +221,13 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
   ParsedDocument& pd = read.pd;
   const std::string& kind = read.kind;
   const bool acl = read.acl;
-  if (pd.accepted() && !json) {
-    // ACL rules reject repeated attributes; config entries keep the last one.
-    const std::string dup = hcl::check_duplicates(pd.doc, sf, local, acl ? diag::Severity::error : diag::Severity::warning);
-    if (acl && !dup.empty()) pd.reference_error = dup;
+  if (pd.accepted()) {
+    // ACL rules in HCL reject repeated attributes; config entries (and JSON,
+    // where Consul's decoders keep the last value) get a warning.
+    const bool reject = acl && !json;
+    const std::string dup =
+        hcl::check_duplicates(pd.doc, sf, local, reject ? diag::Severity::error : diag::Severity::warning);
+    if (reject && !dup.empty()) pd.reference_error = dup;
   }
   const std::string edition = consul::to_string(opts_.config.edition);
 

@@ -35,9 +35,10 @@ namespace entryc::hcl {
 
 // hcl.DecodeErrorOnDuplicates of hashicorp/hcl v1.0.1-vault-7 (what Consul
 // uses for ACL rules): an attribute assigned twice in one object is an
-// error; blocks never count. Reports every duplicate attribute of an HCL
+// error; blocks never count. Reports every duplicate attribute of a
 // document with `severity` and returns the fork's error text for the first
-// one, or empty.
+// one, or empty. In JSON, object values are not counted (they may be the
+// JSON form of repeated blocks).
 std::string check_duplicates(const ast::Document& doc, const SourceFile& file, diag::Sink& sink,
                              diag::Severity severity);
 
