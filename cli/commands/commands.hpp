@@ -5,6 +5,7 @@
 namespace entryc::cli {
 
 extern const Command kConvertCommand;
+extern const Command kFmtCommand;
 extern const Command kParseCommand;
 extern const Command kLintCommand;
 extern const Command kPluginsCommand;
@@ -15,5 +16,7 @@ extern const Command kApplyCommand;
 extern const Command kEmitCommand;
 extern const Command kCheckCommand;
 extern const Command kStateCommand;
+extern const Command kGraphCommand;
+extern const Command kServeCommand;
 
 }  // namespace entryc::cli
