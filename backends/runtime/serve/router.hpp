@@ -12,22 +12,21 @@
 
 namespace entryc::serve {
 
-using RouteHandler =
-    std::function<HttpResponse(const HttpRequest &, const std::string &rest)>;
+using RouteHandler = std::function<HttpResponse(const HttpRequest&, const std::string& rest)>;
 
 struct Route {
   std::string method;
-  std::string path; // exact, or a prefix when it ends with '/'
+  std::string path;  // exact, or a prefix when it ends with '/'
   RouteHandler handler;
 };
 
 class Router {
-public:
+ public:
   void add(std::string method, std::string path, RouteHandler handler);
-  HttpResponse dispatch(const HttpRequest &req) const;
+  HttpResponse dispatch(const HttpRequest& req) const;
 
-private:
+ private:
   std::vector<Route> routes_;
 };
 
-} // namespace entryc::serve
+}  // namespace entryc::serve
