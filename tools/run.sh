@@ -109,11 +109,11 @@ test_job() {
     -DENTRYC_BENCH=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ENTRYC_ORACLE="$orc" ctest --test-dir build-asan --output-on-failure -j "$JOBS"
-  say "fuzzing the front ends, decode + rule plugins, the project loader and the state readers (${ENTRYC_FUZZ_SECONDS:-45} s each)"
+  say "fuzzing the front ends, decode + rule plugins, the project loader, the state readers and serve (${ENTRYC_FUZZ_SECONDS:-40} s each)"
   cmake -S "$ROOT" -B "$ROOT/build-fuzz" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DENTRYC_FUZZ=ON -DENTRYC_TESTS=OFF -DENTRYC_BENCH=OFF >/dev/null
-  cmake --build "$ROOT/build-fuzz" -j "$JOBS" --target fuzz_hcl fuzz_json fuzz_lint fuzz_project fuzz_state
-  bash "$ROOT/tests/fuzz/run.sh" "$ROOT/build-fuzz" "${ENTRYC_FUZZ_SECONDS:-45}"
+  cmake --build "$ROOT/build-fuzz" -j "$JOBS" --target fuzz_hcl fuzz_json fuzz_lint fuzz_project fuzz_state fuzz_serve
+  bash "$ROOT/tests/fuzz/run.sh" "$ROOT/build-fuzz" "${ENTRYC_FUZZ_SECONDS:-40}"
   say "all tests passed"
 }
 

@@ -13,38 +13,12 @@
 
 #include "entryc/plan.hpp"
 #include "fuzz_common.hpp"
+#include "fuzz_topology.hpp"
 #include "store.hpp"
 
 namespace {
 
 using namespace entryc;
-
-// Two clusters with ACLs on, each with a few services: enough for every kind
-// of resource a state file holds to refer to something real.
-const plan::Json& topology() {
-  static const plan::Json t = [] {
-    plan::Json clusters = plan::Json::array();
-    for (const char* name : {"cluster-01", "cluster-02"}) {
-      clusters.push_back({{"name", name},
-                          {"datacenter", std::string("dc-") + name},
-                          {"region", ""},
-                          {"consul_version", "1.17.1"},
-                          {"edition", "ce"},
-                          {"acl", {{"enabled", true}, {"default_policy", "deny"}}},
-                          {"partitions", plan::Json::array({{{"name", "default"},
-                                                             {"namespaces", plan::Json::array()},
-                                                             {"services", {"frontend-service", "backend-service"}},
-                                                             {"entries", plan::Json::array()},
-                                                             {"tokens", plan::Json::array()},
-                                                             {"policies", plan::Json::array()}}})}});
-    }
-    return plan::Json{{"clusters", clusters},
-                      {"peerings", plan::Json::array()},
-                      {"sameness_groups", plan::Json::array()},
-                      {"entries", plan::Json::array()}};
-  }();
-  return t;
-}
 
 void runtime_store(std::string_view state, std::string_view journal) {
   const std::string dir = fuzz::scratch_dir() + "/state";
@@ -55,7 +29,7 @@ void runtime_store(std::string_view state, std::string_view journal) {
   (void)made;
   fuzz::write_scratch("state/runtime.json", state);
   fuzz::write_scratch("state/runtime.journal", journal);
-  runtime::World world(topology());
+  runtime::World world(fuzz::two_clusters());
   try {
     runtime::Store store(dir, false);
     store.load(world);
@@ -63,7 +37,7 @@ void runtime_store(std::string_view state, std::string_view journal) {
     return;  // a clear error is the right answer to a broken state
   }
   const plan::Json saved = world.to_state();
-  runtime::World again(topology());
+  runtime::World again(fuzz::two_clusters());
   again.load_state(saved);  // throws (and so fails the run) if what we wrote cannot be read back
   if (again.to_state() != saved) std::abort();
 }

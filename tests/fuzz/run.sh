@@ -11,7 +11,7 @@ BUILD="$(cd "$1" && pwd)"
 SECONDS_EACH="${2:-60}"
 shift $(( $# >= 2 ? 2 : $# ))
 TARGETS=("$@")
-[ "${#TARGETS[@]}" -gt 0 ] || TARGETS=(fuzz_hcl fuzz_json fuzz_lint fuzz_project fuzz_state)
+[ "${#TARGETS[@]}" -gt 0 ] || TARGETS=(fuzz_hcl fuzz_json fuzz_lint fuzz_project fuzz_state fuzz_serve)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SHARED="$ROOT/../shared"
 ART="$BUILD/fuzz-artifacts"
@@ -41,6 +41,8 @@ seed() {  # seed TARGET CORPUS
       for s in "$ROOT"/samples/*/entryc.hcl; do cp "$s" "$2/seed-$(basename "$(dirname "$s")").hcl"; done ;;
     fuzz_state)
       cp "$ROOT"/tests/fuzz/seeds/state/* "$2/" ;;
+    fuzz_serve)
+      cp "$ROOT"/tests/fuzz/seeds/serve/* "$2/" ;;
   esac
 }
 
