@@ -102,7 +102,7 @@ test_job() {
   local orc
   orc="$(oracle)"
   ENTRYC_SARIF_MULTITOOL="$(sarif_multitool)"
-  export ENTRYC_SARIF_MULTITOOL ENTRYC_REQUIRE_SARIF_MULTITOOL=1
+  export ENTRYC_SARIF_MULTITOOL ENTRYC_REQUIRE_SARIF_MULTITOOL=1 ENTRYC_REQUIRE_TOOLS=1
   ENTRYC_ORACLE="$orc" ctest --test-dir build --output-on-failure -j "$JOBS"
   say "clang build with AddressSanitizer + UndefinedBehaviorSanitizer, warnings are errors"
   build build-asan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DENTRYC_SANITIZE=ON -DENTRYC_WERROR=ON \
