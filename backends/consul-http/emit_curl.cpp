@@ -87,24 +87,10 @@ std::string heredoc(const Json& body) { return " <<'ENTRYC_JSON'\n" + body.dump(
 // values in place of %s (they are base64 or UUIDs: nothing to escape in JSON).
 std::string printf_pipe(const Json& body) {
   std::vector<std::string> vars;
-  std::function<Json(const Json&)> mark = [&](const Json& v) -> Json {
-    if (v.is_object()) {
-      if (v.size() == 1 && v.contains("$var")) {
-        vars.push_back(v.at("$var").get<std::string>());
-        return "\x01";
-      }
-      Json out = Json::object();
-      for (const auto& [k, x] : v.items()) out[k] = mark(x);
-      return out;
-    }
-    if (v.is_array()) {
-      Json out = Json::array();
-      for (const Json& x : v) out.push_back(mark(x));
-      return out;
-    }
-    return v;
-  };
-  const std::string text = mark(body).dump();
+  const std::string text = replace_placeholders(body, "$var", [&vars](const std::string& name) {
+                             vars.push_back(name);
+                             return Json("\x01");
+                           }).dump();
   const std::string marker = "\\u0001";  // how dump() writes "\x01"
   std::string format;
   std::size_t from = 0;

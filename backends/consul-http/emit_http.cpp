@@ -8,18 +8,7 @@ namespace {
 
 // {"$var": "NAME"} -> "${NAME}".
 Json placeholders(const Json& v) {
-  if (v.is_object()) {
-    if (v.size() == 1 && v.contains("$var")) return "${" + v.at("$var").get<std::string>() + "}";
-    Json out = Json::object();
-    for (const auto& [k, x] : v.items()) out[k] = placeholders(x);
-    return out;
-  }
-  if (v.is_array()) {
-    Json out = Json::array();
-    for (const Json& x : v) out.push_back(placeholders(x));
-    return out;
-  }
-  return v;
+  return replace_placeholders(v, "$var", [](const std::string& name) { return Json("${" + name + "}"); });
 }
 
 }  // namespace

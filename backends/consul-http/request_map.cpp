@@ -41,25 +41,13 @@ std::string RequestMap::new_var(std::string name) {
 }
 
 Json RequestMap::resolve(const Json& v) const {
-  if (v.is_object()) {
-    if (v.size() == 1 && v.contains("$ref") && v["$ref"].is_string()) {
-      const std::string ref = v["$ref"].get<std::string>();
-      const auto it = outputs_.find(ref);
-      if (it == outputs_.end()) {
-        throw std::runtime_error("the plan refers to " + ref + ", which no earlier operation produces");
-      }
-      return Json{{"$var", it->second}};
+  return replace_placeholders(v, "$ref", [this](const std::string& ref) {
+    const auto it = outputs_.find(ref);
+    if (it == outputs_.end()) {
+      throw std::runtime_error("the plan refers to " + ref + ", which no earlier operation produces");
     }
-    Json out = Json::object();
-    for (const auto& [k, x] : v.items()) out[k] = resolve(x);
-    return out;
-  }
-  if (v.is_array()) {
-    Json out = Json::array();
-    for (const Json& x : v) out.push_back(resolve(x));
-    return out;
-  }
-  return v;
+    return Json{{"$var", it->second}};
+  });
 }
 
 std::vector<Request> RequestMap::map(const Json& op) {
@@ -146,6 +134,21 @@ std::vector<Request> RequestMap::map(const Json& op) {
     return {lookup, r};
   }
   throw std::runtime_error("operation " + id + ": the consul-http backend does not know the type '" + type + "'");
+}
+
+Json replace_placeholders(const Json& v, const std::string& key, const std::function<Json(const std::string&)>& f) {
+  if (v.is_object()) {
+    if (v.size() == 1 && v.contains(key) && v[key].is_string()) return f(v[key].get<std::string>());
+    Json out = Json::object();
+    for (const auto& [k, x] : v.items()) out[k] = replace_placeholders(x, key, f);
+    return out;
+  }
+  if (v.is_array()) {
+    Json out = Json::array();
+    for (const Json& x : v) out.push_back(replace_placeholders(x, key, f));
+    return out;
+  }
+  return v;
 }
 
 }  // namespace entryc::consul_http

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -74,5 +75,9 @@ class RequestMap {
   std::map<std::string, std::string> outputs_;  // "<op id>.PeeringToken" -> variable
   std::set<std::string> vars_;
 };
+
+// `v` with every one-member object {key: "NAME"} replaced by f(NAME): the
+// plan's {"$ref": ...} references and the requests' {"$var": ...} variables.
+Json replace_placeholders(const Json& v, const std::string& key, const std::function<Json(const std::string&)>& f);
 
 }  // namespace entryc::consul_http
