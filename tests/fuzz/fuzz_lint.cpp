@@ -11,6 +11,7 @@
 
 #include "entryc/lint.hpp"
 #include "fuzz_common.hpp"
+#include "fuzz_host.hpp"
 
 namespace {
 
@@ -24,19 +25,6 @@ class RuleSink final : public diag::Sink {
   }
 };
 
-const plugins::Host& host() {
-  static const std::unique_ptr<plugins::Host> h = [] {
-    auto made = std::make_unique<plugins::Host>();
-    diag::Collector problems;
-    const std::string dirs[] = {plugins::Host::default_plugin_dir()};
-    if (!made->load(dirs, problems) || !made->checks("exported-services") || !made->checks("service-intentions")) {
-      std::abort();  // the fuzzer must run with the rule plugins
-    }
-    return made;
-  }();
-  return *h;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -48,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   o.config.edition = (mode & 4) != 0 ? consul::Edition::ent : consul::Edition::ce;
   o.config.preset = "all";
   if ((mode & 16) != 0) o.plugin_options = R"({"peers": ["cluster-02", "dc2"]})";
-  const lint::Linter linter(host(), o);
+  const lint::Linter linter(fuzz::host(), o);
   SourceManager sm;
   const FileId id = sm.add((mode & 8) != 0 ? "fuzz.json" : "fuzz.hcl",
                            std::string(reinterpret_cast<const char*>(data) + 1, size - 1));

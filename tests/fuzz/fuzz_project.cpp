@@ -12,22 +12,12 @@
 #include "entryc/plan.hpp"
 #include "entryc/project.hpp"
 #include "fuzz_common.hpp"
+#include "fuzz_host.hpp"
 
 namespace {
 
 using namespace entryc;
 namespace fs = std::filesystem;
-
-const plugins::Host& host() {
-  static const std::unique_ptr<plugins::Host> h = [] {
-    auto made = std::make_unique<plugins::Host>();
-    diag::Collector problems;
-    const std::string dirs[] = {plugins::Host::default_plugin_dir()};
-    if (!made->load(dirs, problems)) std::abort();
-    return made;
-  }();
-  return *h;
-}
 
 // The seed sample's cluster folders beside the fuzzed project file, so that
 // mutated `entries` globs find real files.
@@ -51,13 +41,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   SourceManager sm;
   fuzz::CheckingSink sink;
   project::LoadOptions o;
-  std::optional<project::Project> p = project::load_project(sm, path, host(), o, sink);
+  std::optional<project::Project> p = project::load_project(sm, path, fuzz::host(), o, sink);
   if (!p) return 0;
-  project::check_project(*p, host(), o.config, sink);
+  project::check_project(*p, fuzz::host(), o.config, sink);
   if (sink.errors == 0) {
-    const plan::Plan plan = plan::compile(*p, host(), nullptr);
+    const plan::Plan plan = plan::compile(*p, fuzz::host(), nullptr);
     // Deterministic: the same project compiles to the same plan.
-    if (plan::to_json(plan) != plan::to_json(plan::compile(*p, host(), nullptr))) std::abort();
+    if (plan::to_json(plan) != plan::to_json(plan::compile(*p, fuzz::host(), nullptr))) std::abort();
   }
   return 0;
 }
