@@ -15,16 +15,10 @@ namespace entryc::cli {
 namespace {
 
 const OptionSpec kOptions[] = {
-    {"cluster", 0, "NAME",
-     "a cluster of the project to serve (repeatable; pairs with --listen in "
-     "order)"},
+    {"cluster", 0, "NAME", "a cluster of the project to serve (repeatable; pairs with --listen in order)"},
     {"listen", 0, "HOST:PORT", "where that cluster listens (port 0: any free port, printed when ready)"},
-    {"project", 0, "FILE",
-     "the project file (default: entryc.hcl or topology.hcl, found upwards "
-     "from here)"},
-    {"state-dir", 0, "DIR",
-     "load the runtime's state from DIR and record every write there (default: "
-     "memory only)"},
+    {"project", 0, "FILE", "the project file (default: entryc.hcl or topology.hcl, found upwards from here)"},
+    {"state-dir", 0, "DIR", "load the runtime's state from DIR and record every write there (default: memory only)"},
     {"token-file", 0, "FILE", "the management token for clusters with ACLs (else $ENTRYC_SERVE_TOKEN)"},
     {"allow-remote", 0, "", "allow a --listen address that is not loopback"},
     {"plugin-dir", 0, "DIR", "load plugins from DIR first (repeatable)"},
@@ -65,10 +59,9 @@ int run_serve(Context& ctx, const Args& args) {
     unsigned short port = 0;
     if (!serve::split_host_port(l, host, port)) return usage_error(self, "--listen '" + l + "' is not HOST:PORT");
     if (!serve::is_loopback(host) && !args.has("allow-remote")) {
-      return usage_error(self, "--listen '" + l +
-                                   "' is not a loopback address; the API has "
-                                   "no TLS, pass --allow-remote to "
-                                   "serve it anyway");
+      return usage_error(
+          self,
+          "--listen '" + l + "' is not a loopback address; the API has no TLS, pass --allow-remote to serve it anyway");
     }
     addrs.emplace_back(host, port);
   }
@@ -93,10 +86,9 @@ int run_serve(Context& ctx, const Args& args) {
     }
     if (!found) return usage_error(self, "the project has no cluster '" + name + "'");
     if (found->value("acl", runtime::Json::object()).value("enabled", false) && token.empty()) {
-      return usage_error(self, "cluster '" + name +
-                                   "' has ACLs enabled: give its management "
-                                   "token with --token-file FILE or "
-                                   "$ENTRYC_SERVE_TOKEN");
+      return usage_error(
+          self, "cluster '" + name +
+                    "' has ACLs enabled: give its management token with --token-file FILE or $ENTRYC_SERVE_TOKEN");
     }
   }
 
@@ -132,24 +124,15 @@ int run_serve(Context& ctx, const Args& args) {
 
 const Command kServeCommand = {
     "serve",
-    "serve the built-in runtime over Consul's HTTP API, one listener per "
-    "cluster",
-    "entryc serve --cluster NAME --listen 127.0.0.1:PORT [--cluster NAME2 "
-    "--listen ADDR2 ...]\n"
-    "       [--project FILE] [--state-dir DIR] [--token-file FILE] "
-    "[--allow-remote]",
-    "Simulates the project's clusters in one runtime (the same one `entryc "
-    "apply` uses) and answers the\n"
-    "subset of Consul's HTTP API that entryc and operators use (peering, "
-    "config entries, exported\n"
-    "services, intention check/match, ACL policies); see docs/serve.md. A "
-    "peering token generated on\n"
-    "one listener can be established on another. Clusters with ACLs enabled "
-    "require the management\n"
-    "token (from --token-file or $ENTRYC_SERVE_TOKEN) in X-Consul-Token. With "
-    "--state-dir the state is\n"
-    "loaded at start and every write recorded, in the format `entryc check` "
-    "and `entryc state` read;\n"
+    "serve the built-in runtime over Consul's HTTP API, one listener per cluster",
+    "entryc serve --cluster NAME --listen 127.0.0.1:PORT [--cluster NAME2 --listen ADDR2 ...]\n"
+    "       [--project FILE] [--state-dir DIR] [--token-file FILE] [--allow-remote]",
+    "Simulates the project's clusters in one runtime (the same one `entryc apply` uses) and answers the\n"
+    "subset of Consul's HTTP API that entryc and operators use (peering, config entries, exported\n"
+    "services, intention check/match, ACL policies); see docs/serve.md. A peering token generated on\n"
+    "one listener can be established on another. Clusters with ACLs enabled require the management\n"
+    "token (from --token-file or $ENTRYC_SERVE_TOKEN) in X-Consul-Token. With --state-dir the state is\n"
+    "loaded at start and every write recorded, in the format `entryc check` and `entryc state` read;\n"
     "the state's lock is held until exit. Stops on SIGINT/SIGTERM.\n"
     "Exit status: 0 stopped by a signal, 2 usage, I/O or project error.",
     kOptions,

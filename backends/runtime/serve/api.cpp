@@ -125,22 +125,22 @@ void Api::route(const char* method, const char* path, const char* perm, Fn fn) {
     if (!partition) partition = req.header("X-Consul-Partition");
     if (!ns) ns = req.header("X-Consul-Namespace");
     if (!c.cluster.enterprise) {
-      if (req.param("partition") && !req.param("partition")->empty())
-        return text(400,
-                    "Invalid query parameter: \"partition\" - "
-                    "Partitions are a Consul Enterprise feature");
-      if (req.param("ns") && !req.param("ns")->empty())
-        return text(400,
-                    "Invalid query parameter: \"ns\" - Namespaces are "
-                    "a Consul Enterprise feature");
-      if (req.header("X-Consul-Partition") && !req.header("X-Consul-Partition")->empty())
-        return text(400,
-                    "Invalid header: \"X-Consul-Partition\" - "
-                    "Partitions are a Consul Enterprise feature");
-      if (req.header("X-Consul-Namespace") && !req.header("X-Consul-Namespace")->empty())
-        return text(400,
-                    "Invalid header: \"X-Consul-Namespace\" - "
-                    "Namespaces are a Consul Enterprise feature");
+      // Consul CE refuses any non-empty Enterprise scope, naming where it was given.
+      struct Scope {
+        const char* where;
+        const std::string* value;
+        const char* feature;
+      };
+      const Scope scopes[] = {{"query parameter: \"partition\"", req.param("partition"), "Partitions"},
+                              {"query parameter: \"ns\"", req.param("ns"), "Namespaces"},
+                              {"header: \"X-Consul-Partition\"", req.header("X-Consul-Partition"), "Partitions"},
+                              {"header: \"X-Consul-Namespace\"", req.header("X-Consul-Namespace"), "Namespaces"}};
+      for (const Scope& scope : scopes) {
+        if (scope.value && !scope.value->empty()) {
+          return text(
+              400, std::string("Invalid ") + scope.where + " - " + scope.feature + " are a Consul Enterprise feature");
+        }
+      }
     } else {
       if (partition && !partition->empty()) c.partition = *partition;
       if (ns) c.ns = *ns;
@@ -171,8 +171,7 @@ std::optional<HttpResponse> Api::authorize(const Ctx& c, const std::string& perm
     if (c.cluster.default_policy == "allow" && !starts_with(perm, "acl:")) return std::nullopt;
     return text(403, "Permission denied: anonymous token lacks permission '" + perm + "'" +
                          (on.empty() ? "" : " on \"" + on + "\"") +
-                         ". The anonymous token is used implicitly when a "
-                         "request does not specify a token.");
+                         ". The anonymous token is used implicitly when a request does not specify a token.");
   }
   if (token_.empty() || !same_secret(token, token_)) return text(403, "ACL not found");
   return std::nullopt;
