@@ -21,12 +21,11 @@ namespace {
 using namespace entryc;
 
 void runtime_store(std::string_view state, std::string_view journal) {
-  const std::string dir = fuzz::scratch_dir() + "/state";
-  static const bool made = [&] {
-    std::filesystem::create_directories(dir);
-    return true;
+  static const std::string dir = [] {
+    std::string d = fuzz::scratch_dir() + "/state";
+    std::filesystem::create_directories(d);
+    return d;
   }();
-  (void)made;
   fuzz::write_scratch("state/runtime.json", state);
   fuzz::write_scratch("state/runtime.journal", journal);
   runtime::World world(fuzz::two_clusters());
