@@ -46,6 +46,8 @@ std::vector<ClusterAccess> read_clusters(const Json& project) {
     if (a.token_var.empty()) a.token_var = token_var(a.name);
     a.token_file = text(http, "token_file");
     a.ca_file = text(http, "ca_file");
+    a.cert_file = text(http, "cert_file");
+    a.key_file = text(http, "key_file");
     a.tls_server_name = text(http, "tls_server_name");
     a.tls_skip_verify = flag(http, "tls_skip_verify");
     a.shell = shell_suffix(a.name);

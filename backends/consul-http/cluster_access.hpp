@@ -23,6 +23,8 @@ struct ClusterAccess {
   std::string token_var;     // http.token_env, else CONSUL_HTTP_TOKEN_<CLUSTER>
   std::string token_file;    // http.token_file: read when token_var is not set
   std::string ca_file;
+  std::string cert_file;
+  std::string key_file;
   std::string tls_server_name;
   bool tls_skip_verify = false;
   std::string shell;         // cluster_01: the scripts' own variables and function for it

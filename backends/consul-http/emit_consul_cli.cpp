@@ -19,6 +19,8 @@ unset CONSUL_HTTP_TOKEN_FILE CONSUL_PARTITION CONSUL_NAMESPACE
 std::string cluster_function(const ClusterAccess& c) {
   std::string env = fmt::format("CONSUL_HTTP_ADDR=$addr_{} CONSUL_HTTP_TOKEN=$token_{}", c.shell, c.shell);
   if (!c.ca_file.empty()) env += " CONSUL_CACERT=" + shell_word(c.ca_file);
+  if (!c.cert_file.empty()) env += " CONSUL_CLIENT_CERT=" + shell_word(c.cert_file);
+  if (!c.key_file.empty()) env += " CONSUL_CLIENT_KEY=" + shell_word(c.key_file);
   if (!c.tls_server_name.empty()) env += " CONSUL_TLS_SERVER_NAME=" + shell_word(c.tls_server_name);
   if (c.tls_skip_verify) env += " CONSUL_HTTP_SSL_VERIFY=false";
   return fmt::format("# on_{} ARGS...: `consul ARGS...` against {}\non_{}() {{ {} consul \"$@\"; }}\n", c.shell, c.name,

@@ -69,6 +69,8 @@ json_field() {
 std::string cluster_function(const ClusterAccess& c) {
   std::string tls;
   if (!c.ca_file.empty()) tls += " --cacert " + shell_word(c.ca_file);
+  if (!c.cert_file.empty()) tls += " --cert " + shell_word(c.cert_file);
+  if (!c.key_file.empty()) tls += " --key " + shell_word(c.key_file);
   if (c.tls_skip_verify) tls += " --insecure";
   std::string s = fmt::format("# on_{} METHOD PATH ERROR BODY: request() against {}\n", c.shell, c.name);
   if (!c.tls_server_name.empty()) {

@@ -423,6 +423,8 @@ std::string project_json(const Project& p) {
                           {"token_env", c.http.token_env},
                           {"token_file", c.http.token_file},
                           {"ca_file", c.http.ca_file},
+                          {"cert_file", c.http.cert_file},
+                          {"key_file", c.http.key_file},
                           {"tls_server_name", c.http.tls_server_name},
                           {"tls_skip_verify", c.http.tls_skip_verify}}},
                         {"partitions", parts}});

@@ -400,7 +400,8 @@ class Reader {
 
   void read_http(const ast::Value& body, const std::string& path, Http& h) {
     static const std::vector<std::string_view> kKeys = {"address",  "token_env",       "token_file",
-                                                        "ca_file",  "tls_server_name", "tls_skip_verify", "token"};
+                                                        "ca_file",  "cert_file",       "key_file",
+                                                        "tls_server_name", "tls_skip_verify", "token"};
     for (const Item& it : members(body)) {
       const std::string p = path + "." + std::string(it.key);
       if (it.key == "address") {
@@ -411,6 +412,10 @@ class Reader {
         if (auto s = string(it, p)) h.token_file = *s;
       } else if (it.key == "ca_file") {
         if (auto s = string(it, p)) h.ca_file = *s;
+      } else if (it.key == "cert_file") {
+        if (auto s = string(it, p)) h.cert_file = *s;
+      } else if (it.key == "key_file") {
+        if (auto s = string(it, p)) h.key_file = *s;
       } else if (it.key == "tls_server_name") {
         if (auto s = string(it, p)) h.tls_server_name = *s;
       } else if (it.key == "tls_skip_verify") {

@@ -55,6 +55,8 @@ struct Http {
   std::string token_env;        // the environment variable holding the ACL token (never the token)
   std::string token_file;       // or a file holding it
   std::string ca_file;
+  std::string cert_file;        // a client certificate (PEM), for agents that verify clients
+  std::string key_file;         // and its key
   std::string tls_server_name;
   bool tls_skip_verify = false;
 };
