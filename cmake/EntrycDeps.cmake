@@ -1,10 +1,12 @@
 # Every dependency comes from a Debian 12 package; nothing is downloaded.
 #   tao-pegtl-dev  nlohmann-json3-dev  libfmt-dev  libboost-dev  libgtest-dev  libbenchmark-dev
+#   libcurl4-openssl-dev (the consul-http backend's live mode)
 find_package(pegtl 3.2 REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(Threads REQUIRED)
+find_package(CURL 7.88 REQUIRED)
 if(ENTRYC_TESTS)
   find_package(GTest 1.12 REQUIRED)
 endif()

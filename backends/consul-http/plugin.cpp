@@ -1,26 +1,30 @@
-// The consul-http backend plugin. Today it emits (the `emit` request): the
-// plan as Consul HTTP API requests, a curl script or a consul CLI script,
-// offline. Live apply (snapshot and apply over HTTP) comes later; until then
-// those calls fail with a message that says so.
+// The consul-http backend plugin: live (snapshot and apply over Consul's
+// HTTP API, live.hpp) and offline (the `emit` request: the plan as HTTP
+// requests, a curl script or a consul CLI script).
+#include <memory>
 #include <stdexcept>
 
 #include "cluster_access.hpp"
 #include "emit.hpp"
 #include "entryc/backend_sdk.hpp"
+#include "live.hpp"
 
 namespace entryc::consul_http {
 namespace {
 
-constexpr const char* kNoLiveMode =
-    "the consul-http backend cannot reach Consul yet (live apply is not implemented); "
-    "`entryc emit --format http|curl|consul-cli` writes the requests instead";
-
 class ConsulHttpBackend final : public sdk::Backend {
  public:
-  explicit ConsulHttpBackend(const Json& config) : clusters_(read_clusters(config.at("project"))) {}
+  explicit ConsulHttpBackend(const Json& config)
+      : project_(config.at("project")), clusters_(read_clusters(project_)) {}
 
-  Json snapshot() override { throw std::runtime_error(kNoLiveMode); }
-  Json apply(const Json&) override { throw std::runtime_error(kNoLiveMode); }
+  Json snapshot() override { return live().snapshot(); }
+  Json apply(const Json& op) override {
+    try {
+      return live().apply(op);
+    } catch (const Refused& r) {
+      throw sdk::Rejected{r.status, r.error};
+    }
+  }
 
   Json request(const Json& req) override {
     const auto what = req.find("request");
@@ -52,7 +56,15 @@ class ConsulHttpBackend final : public sdk::Backend {
     }
   }
 
+  // Made on first use: emitting needs no address, token or $ENTRYC_HTTP_*.
+  Live& live() {
+    if (!live_) live_ = std::make_unique<Live>(project_, clusters_, ClientOptions::from_env());
+    return *live_;
+  }
+
+  Json project_;
   std::vector<ClusterAccess> clusters_;
+  std::unique_ptr<Live> live_;
 };
 
 }  // namespace

@@ -61,7 +61,11 @@ std::optional<std::uint64_t> cas_index(const Json& op);
 // an output of an earlier one ({"$ref": "<op id>.PeeringToken"}).
 class RequestMap {
  public:
-  explicit RequestMap(const std::vector<ClusterAccess>& clusters) : clusters_(clusters) {}
+  // Emitting (`live` false): a reference becomes a variable, and a literal
+  // peering token is refused. Live: the host has resolved the references,
+  // so bodies are sent as they are.
+  explicit RequestMap(const std::vector<ClusterAccess>& clusters, bool live = false)
+      : clusters_(clusters), live_(live) {}
 
   // The requests for one operation (two for a policy update). Throws
   // std::runtime_error for an operation it cannot map.
@@ -72,6 +76,7 @@ class RequestMap {
   Json resolve(const Json& body) const;
 
   const std::vector<ClusterAccess>& clusters_;
+  bool live_ = false;
   std::map<std::string, std::string> outputs_;  // "<op id>.PeeringToken" -> variable
   std::set<std::string> vars_;
 };

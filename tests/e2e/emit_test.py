@@ -293,14 +293,15 @@ class Emit(unittest.TestCase):
         self.assertEqual((rc, out), (1, ''))
         self.assertIn('nothing emitted', err)
 
-    def test_apply_through_consul_http_says_there_is_no_live_mode_yet(self):
+    def test_live_apply_without_a_token_sends_nothing(self):
+        # Emitting needs no token; applying live does (tests/e2e/consul_http_test.py covers the rest).
         seed = os.path.join(self.tmp, 'seed')
         shutil.copytree(os.path.join(SAMPLES, 'seed-two-clusters'), seed, ignore=shutil.ignore_patterns('.entryc'))
+        env = {k: v for k, v in os.environ.items() if 'CONSUL' not in k}
         p = subprocess.run([ENTRYC, 'apply', '--backend', 'consul-http', '--auto-approve'], capture_output=True,
-                           cwd=seed, timeout=60)
+                           cwd=seed, timeout=60, env=env)
         self.assertEqual(p.returncode, 2)
-        self.assertIn('cannot reach Consul yet', p.stderr.decode())
-        self.assertIn('entryc emit', p.stderr.decode())
+        self.assertIn("cluster 'cluster-01' has ACLs enabled: put its token in $DC1_CONSUL_TOKEN", p.stderr.decode())
 
 
 if __name__ == '__main__':
