@@ -3,6 +3,7 @@
 // that makes one and the one that consumes it.
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -71,9 +72,22 @@ int run_apply(Context& ctx, const Args& args) {
     return kExitApplyFailed;
   }
   std::printf("\nApplying with backend %s:\n", session->backend().name.c_str());
+  std::fflush(stdout);
+  // On a terminal, the operation in flight on one line of stderr that the
+  // next result replaces.
+  const bool live_line = isatty(STDERR_FILENO) != 0;
+  const auto started = std::chrono::steady_clock::now();
   std::size_t n = 0;
+  auto starting = [&](const plan::Op& op) {
+    if (!live_line) return;
+    const auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
+    std::fprintf(stderr, "\r\033[K  [%zu/%zu, %llds] %s ...", n + 1, p.ops.size(), static_cast<long long>(secs.count()),
+                 describe(op).c_str());
+    std::fflush(stderr);
+  };
   const apply::Outcome out = apply::run(*session, p, [&](const apply::OpOutcome& o) {
     ++n;
+    if (live_line) std::fprintf(stderr, "\r\033[K");
     switch (o.status) {
       case apply::OpOutcome::Status::applied:
         std::printf("  %3zu. ok       %s\n", n, describe(*o.op).c_str());
@@ -87,7 +101,7 @@ int run_apply(Context& ctx, const Args& args) {
         break;
     }
     std::fflush(stdout);
-  });
+  }, starting);
   const std::size_t applied = out.count(apply::OpOutcome::Status::applied);
   const std::size_t failed = out.count(apply::OpOutcome::Status::failed);
   const std::size_t skipped = out.count(apply::OpOutcome::Status::skipped);
@@ -112,7 +126,10 @@ const Command kApplyCommand = {
     "operation that generates it to the one that establishes with it in memory only; it is never printed\n"
     "or written into a plan. Applying again when nothing changed does nothing. When an operation fails,\n"
     "the operations that depend on it are skipped, the others still run, and the state keeps exactly what\n"
-    "was applied.\n"
+    "was applied. With --backend consul-http the clusters are Consul agents reached over their HTTP API\n"
+    "(addresses and tokens from the project's http blocks and the environment; docs/backends.md): config\n"
+    "writes are check-and-set against what was read, every write is read back, and connection errors,\n"
+    "timeouts, 429 and 503 are retried with backoff.\n"
     "Exit status: 0 applied (or nothing to do), 1 errors in the project, 2 usage, I/O or backend error,\n"
     "3 an operation failed or the apply was cancelled.",
     kOptions,

@@ -17,6 +17,7 @@ namespace {
 const OptionSpec kOptions[] = {
     {"project", 0, "FILE", "the project file (default: entryc.hcl or topology.hcl, found upwards from here)"},
     {"state", 0, "FILE", "what the clusters hold now (JSON snapshot); default: empty clusters"},
+    {"refresh", 0, "", "read what the clusters hold through the backend (default: runtime): drift detection"},
     ENTRYC_BACKEND_OPTIONS,
     {"format", 0, "FORMAT", "human (default) or json"},
     {"out", 0, "FILE", "also write the plan as JSON to FILE"},
@@ -44,12 +45,14 @@ int run_plan(Context& ctx, const Args& args) {
   }
   std::optional<plan::State> state;
   if (auto s = args.get("state")) {
-    if (args.has("backend")) return usage_error(self, "--state and --backend both say what the clusters hold; pick one");
+    if (args.has("backend") || args.has("refresh")) {
+      return usage_error(self, "--state and --backend/--refresh both say what the clusters hold; pick one");
+    }
     diag::Collector sd;
     state = plan::load_state(run.sm, *s, sd);
     if (!sd.diagnostics().empty()) ctx.print(stderr, run.sm, sd.diagnostics(), ctx.default_format(stderr), {});
     if (!state) return fail_usage;
-  } else if (args.has("backend")) {
+  } else if (args.has("backend") || args.has("refresh")) {
     std::unique_ptr<apply::Session> session = open_backend(self, args, run, false);
     if (!session) return fail_usage;
     std::string error;
@@ -79,15 +82,16 @@ int run_plan(Context& ctx, const Args& args) {
 const Command kPlanCommand = {
     "plan",
     "compile the project into the ordered operations that peer its clusters",
-    "entryc plan [--project FILE] [--state FILE | --backend NAME] [--format human|json] [--out FILE]\n"
+    "entryc plan [--project FILE] [--state FILE | --refresh [--backend NAME]] [--format human|json] [--out FILE]\n"
     "            [--detailed-exitcode]",
     "Reads the project file (clusters, partitions, peerings, ACL tokens; docs/project-file.md) and every entry\n"
     "file it lists, lints them all with each cluster's edition, runs the project-wide rules, and prints the\n"
     "operations in the order of the four peering steps: generate peering tokens, establish peerings, export\n"
     "services, authorize them with intentions (then ACL policies). A token is only ever a reference to the\n"
-    "operation that makes it. With --state (a snapshot file) or --backend (what the backend holds, e.g. the\n"
-    "built-in runtime's state), only what differs is planned; defaults, key case, list order and\n"
-    "HCL-vs-JSON spelling are not differences.\n"
+    "operation that makes it. With --state (a snapshot file) or --refresh (what the backend holds: the\n"
+    "built-in runtime's state, or with --backend consul-http the live clusters; --backend alone implies it),\n"
+    "only what differs is planned; defaults, key case, list order and HCL-vs-JSON spelling are not\n"
+    "differences, so what remains is drift.\n"
     "Exit status: 0 planned, 1 errors in the project, 2 usage or I/O error; with --detailed-exitcode:\n"
     "0 nothing to do, 1 any error, 2 changes planned.",
     kOptions,

@@ -138,7 +138,8 @@ bool resolve(Json& v, const std::map<std::string, Json>& outputs, std::string& m
 
 }  // namespace
 
-Outcome run(Session& session, const plan::Plan& plan, const std::function<void(const OpOutcome&)>& progress) {
+Outcome run(Session& session, const plan::Plan& plan, const std::function<void(const OpOutcome&)>& progress,
+            const std::function<void(const plan::Op&)>& starting) {
   Outcome out;
   std::map<std::string, Json> outputs;                 // op id → its outputs (secrets stay in memory)
   std::map<std::string, OpOutcome::Status> status_of;  // op id → what happened
@@ -159,6 +160,7 @@ Outcome run(Session& session, const plan::Plan& plan, const std::function<void(c
       if (!resolve(j["body"], outputs, missing)) {
         o.error = "not applied: the reference " + missing + " has no value";
       } else {
+        if (starting) starting(op);
         Session::OpResult r = session.apply(j.dump());
         o.http = r.http;
         if (r.status == Session::OpResult::Status::ok) {

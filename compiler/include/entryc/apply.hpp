@@ -68,8 +68,10 @@ struct Outcome {
 // Applies `plan` in order. A reference ({"$ref": "<op id>.<output>"}) in a
 // body is replaced by that operation's output in memory, never written out.
 // An operation whose dependency failed or was skipped is skipped; the others
-// still run. `progress` sees each outcome as it happens. Commits at the end
-// (also after failures: what was applied is kept).
-Outcome run(Session& session, const plan::Plan& plan, const std::function<void(const OpOutcome&)>& progress = {});
+// still run. `progress` sees each outcome as it happens, `starting` each
+// operation as it is sent. Commits at the end (also after failures: what was
+// applied is kept).
+Outcome run(Session& session, const plan::Plan& plan, const std::function<void(const OpOutcome&)>& progress = {},
+            const std::function<void(const plan::Op&)>& starting = {});
 
 }  // namespace entryc::apply
