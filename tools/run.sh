@@ -17,7 +17,7 @@ die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
 
 PACKAGES=(build-essential cmake ninja-build clang libclang-rt-14-dev python3
           tao-pegtl-dev nlohmann-json3-dev libfmt-dev libboost-dev libgtest-dev libbenchmark-dev libcurl4-openssl-dev curl
-          golang-go golang-github-hashicorp-hcl-dev graphviz file pre-commit libicu72)
+          golang-go golang-github-hashicorp-hcl-dev graphviz file pre-commit libicu72 openssl)
 
 setup() {
   command -v dpkg-query >/dev/null || die "this script expects Debian 12 (dpkg-query not found)"

@@ -43,6 +43,21 @@ bool retryable_transport(int code) {
   }
 }
 
+// What to do about a TLS failure, in the project's words.
+std::string tls_hint(const std::string& error) {
+  if (error.find("subject name") != std::string::npos) {
+    return "; if the address is not a name the certificate carries, set http.tls_server_name";
+  }
+  if (error.find("local issuer") != std::string::npos || error.find("self-signed") != std::string::npos ||
+      error.find("self signed") != std::string::npos) {
+    return "; set http.ca_file to the CA that signed the agent's certificate";
+  }
+  if (error.find("certificate required") != std::string::npos) {
+    return "; the agent verifies clients: set http.cert_file and http.key_file";
+  }
+  return "";
+}
+
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   return s;
@@ -299,7 +314,9 @@ std::vector<Response> Client::run(const std::vector<Call>& calls) {
         r.status = 0;
         r.body.clear();
         r.error = t->error[0] ? trim(t->error) : curl_easy_strerror(m->data.result);
-        r.transient = retryable_transport(m->data.result);
+        // A TLS alert arrives as a read error: it will not pass by itself.
+        r.transient = retryable_transport(m->data.result) && r.error.find("SSL") == std::string::npos;
+        r.error += tls_hint(r.error);
       }
       if (r.attempts < options_.max_attempts && retryable(r)) {
         waiting.push_back({t->index, r.attempts + 1, Clock::now() + backoff(options_, r.attempts + 1, t->retry_after)});
