@@ -7,9 +7,9 @@
 
 namespace entryc::cli {
 
-inline bool load_plugins(plugins::Host& host, const Args& args, diag::Sink& sink) {
+inline bool load_plugins(plugins::Host& host, const Args& args, diag::Sink& sink, bool backends = true) {
   const std::vector<std::string> dirs = args.all("plugin-dir");
-  return host.load(dirs, sink);
+  return host.load(dirs, sink, backends);
 }
 
 }  // namespace entryc::cli

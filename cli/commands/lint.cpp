@@ -94,7 +94,7 @@ int run_lint(Context& ctx, const Args& args) {
     config.preset = *p;
   }
   plugins::Host host;
-  failed |= !load_plugins(host, args, setup);
+  failed |= !load_plugins(host, args, setup, /*backends=*/false);
   std::vector<std::string> excludes = config.exclude;
   for (const std::string& x : args.all("exclude")) excludes.push_back(x);
   const std::vector<load::Input> inputs = load::expand(args.positional(), excludes, setup);

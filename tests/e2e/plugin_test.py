@@ -39,6 +39,21 @@ class BrokenPlugins(unittest.TestCase):
         self.assertIn("backend plugin", err)
         self.assertIn("is incomplete", err)
 
+    def test_lint_does_not_load_backends(self):
+        # The same broken backend, marked as one: plugins loads (and refuses)
+        # it, lint and rules skip it unloaded.
+        rc, _, err = entryc('plugins', '--plugin-dir', self.dir('marked-backend'))
+        self.assertEqual(rc, 2)
+        self.assertIn("is incomplete", err)
+        with tempfile.NamedTemporaryFile(suffix='.hcl') as f:
+            f.write(ENTRY)
+            f.flush()
+            rc, out, err = entryc('lint', '--plugin-dir', self.dir('marked-backend'), f.name)
+            self.assertIn(rc, (0, 1), err)  # the entry's own findings, no plugin error
+            self.assertNotIn('incomplete', out + err)
+        rc, out, err = entryc('rules', '--plugin-dir', self.dir('marked-backend'))
+        self.assertEqual(rc, 0, err)
+
     def test_rules_plugin_of_abi_version_1_still_runs(self):
         with tempfile.NamedTemporaryFile(suffix='.hcl') as f:
             f.write(ENTRY)

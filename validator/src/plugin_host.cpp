@@ -47,14 +47,14 @@ void host_report(void* ctx, const entryc_report* r) {
 
 const entryc_host kHostTable = {sizeof(entryc_host), ENTRYC_PLUGIN_ABI_VERSION, &host_report};
 
-// Whether the ELF shared object at `path` exports a defined function named
-// `symbol`, read from its dynamic symbol table (what the loader uses, and
+// Which of `symbols` the ELF shared object at `path` exports as defined
+// functions (bit i for symbols[i]), read from its dynamic symbol table (what the loader uses, and
 // what survives `strip`) without loading it: a foreign library's
 // constructors must not run in our process. Boost.DLL's library_info reads
 // the static .symtab instead, pairs it with the wrong string table on some
 // linkers' section layouts, and finds nothing in stripped libraries.
 // Throws std::runtime_error when the file is not a 64-bit ELF shared object.
-bool exports_symbol(const std::string& path, std::string_view symbol) {
+unsigned exported_functions(const std::string& path, std::initializer_list<std::string_view> symbols) {
   std::ifstream f(path, std::ios::binary);
   auto read = [&](std::uint64_t off, void* out, std::size_t n) {
     f.seekg(static_cast<std::streamoff>(off));
@@ -80,13 +80,20 @@ bool exports_symbol(const std::string& path, std::string_view symbol) {
     std::string names(strtab.sh_size, '\0');
     if (!syms.empty()) read(sh.sh_offset, syms.data(), syms.size() * sizeof(Elf64_Sym));
     if (!names.empty()) read(strtab.sh_offset, names.data(), names.size());
+    unsigned found = 0;
     for (const Elf64_Sym& sym : syms) {
       if (sym.st_shndx == SHN_UNDEF || sym.st_name >= names.size()) continue;
       if (ELF64_ST_BIND(sym.st_info) == STB_LOCAL || ELF64_ST_TYPE(sym.st_info) != STT_FUNC) continue;
-      if (std::string_view(names.c_str() + sym.st_name) == symbol) return true;
+      const std::string_view name(names.c_str() + sym.st_name);
+      unsigned bit = 1;
+      for (const std::string_view s : symbols) {
+        if (name == s) found |= bit;
+        bit <<= 1;
+      }
     }
+    return found;
   }
-  return false;
+  return 0;
 }
 
 }  // namespace
@@ -105,7 +112,9 @@ bool Host::load_file(const std::string& path, diag::Sink& sink) {
   // Inspect the file before loading it: a foreign library's constructors
   // must not run in our process.
   try {
-    if (!exports_symbol(path, ENTRYC_PLUGIN_ENTRY_SYMBOL)) {
+    const unsigned found = exported_functions(path, {ENTRYC_PLUGIN_ENTRY_SYMBOL, ENTRYC_BACKEND_MARKER_SYMBOL});
+    if (skip_backends_ && (found & 3u) == 3u) return true;  // a backend; this command needs none
+    if (!(found & 1u)) {
       load_error(sink, fmt::format("'{}' is not an entryc plugin", path),
                  fmt::format("It does not export '{}'. Remove it from the plugin directory, or build it with "
                              "the entryc plugin SDK.",
@@ -197,7 +206,8 @@ bool Host::load_file(const std::string& path, diag::Sink& sink) {
   return true;
 }
 
-bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink) {
+bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool backends) {
+  skip_backends_ = !backends;
   search_path_.assign(plugin_dirs.begin(), plugin_dirs.end());
   if (const char* env = std::getenv("ENTRYC_PLUGIN_PATH")) {
     std::string_view s = env;

@@ -56,8 +56,11 @@ class Host {
   Host& operator=(const Host&) = delete;
 
   // Loads every plugin on the search path. Problems are reported as
-  // core-plugin-load errors; returns false if there was any.
-  bool load(std::span<const std::string> plugin_dirs, diag::Sink& sink);
+  // core-plugin-load errors; returns false if there was any. Without
+  // `backends`, backend plugins that say so in their symbol table
+  // (ENTRYC_BACKEND_MARKER_SYMBOL) are left unloaded: lint needs none, and
+  // loading one (and libcurl with it) costs more than linting a file.
+  bool load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool backends = true);
   // Loads one library file (used by tests and by load()).
   bool load_file(const std::string& path, diag::Sink& sink);
 
@@ -92,6 +95,7 @@ class Host {
  private:
   std::vector<std::unique_ptr<Plugin>> plugins_;
   std::vector<std::string> search_path_;
+  bool skip_backends_ = false;
   // (plugin, kind) pairs the plugin does not normalize (not thread-safe).
   mutable std::set<std::pair<const Plugin*, std::string>> declined_;
 };

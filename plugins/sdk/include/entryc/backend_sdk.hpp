@@ -157,6 +157,7 @@ class BackendPlugin {
 // Defines the plugin entry point for backend class `Class` (constructed from
 // the session's config JSON).
 #define ENTRYC_BACKEND_PLUGIN(name, version, Class)                                                    \
+  extern "C" ENTRYC_PLUGIN_EXPORT void entryc_plugin_is_backend(void) {}                                \
   extern "C" ENTRYC_PLUGIN_EXPORT const entryc_plugin* entryc_plugin_entry(uint32_t host_abi_version) { \
     (void)host_abi_version;                                                                           \
     static ::entryc::sdk::BackendPlugin<Class> plugin(name, version);                                 \

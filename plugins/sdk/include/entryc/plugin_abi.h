@@ -28,6 +28,11 @@ extern "C" {
 /* The oldest version this header's host still loads (rule plugins). */
 #define ENTRYC_PLUGIN_ABI_OLDEST 1u
 #define ENTRYC_PLUGIN_ENTRY_SYMBOL "entryc_plugin_entry"
+/* Exported (as an empty function) by backend plugins next to the entry
+ * point, so that a command which needs no backend (lint) can skip them
+ * without loading them. Optional: a backend without it is loaded and
+ * recognized by its descriptor. */
+#define ENTRYC_BACKEND_MARKER_SYMBOL "entryc_plugin_is_backend"
 
 #if defined(__GNUC__)
 #define ENTRYC_PLUGIN_EXPORT __attribute__((visibility("default")))
