@@ -391,8 +391,13 @@ Plan compile(const project::Project& project, const plugins::Host& host, const S
             continue;
           }
           const consul::Edition ed = edition_of(e.at.cluster);
-          const Json want = canonical(normalized(host, e.kind, e.json, ed));
-          const Json have = canonical(normalized(host, e.kind, decode_state_entry(s.entry, ed), ed));
+          Json want = canonical(normalized(host, e.kind, e.json, ed));
+          Json have = canonical(normalized(host, e.kind, decode_state_entry(s.entry, ed), ed));
+          // Consul Enterprise answers with the entry's own partition; the
+          // project file leaves it implied by where the entry sits.
+          for (Json* j : {&want, &have}) {
+            if (j->is_object() && j->contains("Partition") && (*j)["Partition"] == e.at.partition) j->erase("Partition");
+          }
           if (want == have) {
             ++plan.unchanged;
             op.id.clear();
