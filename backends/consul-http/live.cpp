@@ -147,9 +147,12 @@ Json Live::snapshot() {
           kinds.insert(text(e, "kind"));
         }
       }
+      // Every namespace of the partition (Enterprise's wildcard; CE has one).
+      auto params = scope_params(*t.access, partition);
+      if (t.access->enterprise) params.emplace_back("ns", "*");
       for (const std::string& k : kinds) {
         reads.push_back({cluster, partition, "config"});
-        calls.push_back(call(t, "GET", "/v1/config/" + escape_segment(k) + scope));
+        calls.push_back(call(t, "GET", "/v1/config/" + escape_segment(k) + query_string(params)));
       }
       if (t.access->acl_enabled && !array(p, "policies").empty()) {
         reads.push_back({cluster, partition, "policies"});

@@ -51,14 +51,14 @@ def check(cond, what):
 
 
 class Serve:
-    def __init__(self, project, state_dir=None, ports=(0, 0)):
+    def __init__(self, project, state_dir=None, ports=(0, 0), clusters=("cluster-01", "cluster-02")):
         tf = os.path.join(os.path.dirname(project), "..", "token")
         with open(tf, "w") as f:
             f.write(TOKEN + "\n")
         os.chmod(tf, 0o600)
         args = [ENTRYC, "serve", "--project", project, "--token-file", tf,
-                "--cluster", "cluster-01", "--listen", "127.0.0.1:%d" % ports[0],
-                "--cluster", "cluster-02", "--listen", "127.0.0.1:%d" % ports[1]]
+                "--cluster", clusters[0], "--listen", "127.0.0.1:%d" % ports[0],
+                "--cluster", clusters[1], "--listen", "127.0.0.1:%d" % ports[1]]
         if state_dir:
             args += ["--state-dir", state_dir]
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -319,6 +319,28 @@ def faults(tmp):
             p.stop()
 
 
+def enterprise(tmp):
+    """Partitions and a namespaced entry: the refresh reads every namespace
+    (`ns=*`) and Consul's `Partition` in the answers is not a difference."""
+    d = os.path.join(tmp, "ent", "project")
+    shutil.copytree(os.path.join(ROOT, "samples", "ent-partitions"), d,
+                    ignore=shutil.ignore_patterns("emit", "*.expected", ".entryc"))
+    project = os.path.join(d, "entryc.hcl")
+    serve = Serve(project, clusters=("east", "west"))
+    try:
+        env = {"CONSUL_HTTP_ADDR_EAST": "http://127.0.0.1:%d" % serve.ports["east"],
+               "CONSUL_HTTP_ADDR_WEST": "http://127.0.0.1:%d" % serve.ports["west"]}
+        p = entryc(project, "apply", "--backend", "consul-http", "--auto-approve", env=env)
+        check(p.returncode == 0 and "7 applied" in p.stdout, "ent: the partitions sample applies live")
+        st, body = http(serve.ports["east"], "GET", "/v1/config/service-intentions/billing?partition=finance&ns=payments")
+        check(st == 200 and body.get("Namespace") == "payments", "ent: the namespaced intention is in its namespace")
+        p = entryc(project, "plan", "--refresh", "--backend", "consul-http", "--detailed-exitcode", env=env)
+        check(p.returncode == 0, "ent: then plan --refresh finds nothing to do (exit %d)%s" %
+              (p.returncode, "" if p.returncode == 0 else "\n" + p.stdout))
+    finally:
+        serve.stop()
+
+
 def configuration_errors(tmp):
     project = copy_seed(tmp, "config")
     p = entryc(project, "plan", "--refresh", "--backend", "consul-http",
@@ -340,6 +362,7 @@ def main():
         seed_scenario(tmp)
         cas_conflict(tmp)
         faults(tmp)
+        enterprise(tmp)
         configuration_errors(tmp)
         leaks = [o for o in outputs if TOKEN in o or PEERING_TOKEN.search(o)]
         check(not leaks, "secrets: no ACL or peering token in %d outputs" % len(outputs))

@@ -294,8 +294,9 @@ HttpResponse Api::config_get(Ctx& c, const std::string& rest) const {
   const std::string prefix = c.cluster.name + "/" + c.partition + "/config/" + kind + "/";
   if (name.empty()) {
     Json list = Json::array();
+    // `ns=*` (Enterprise): every namespace of the partition.
     for (const std::string& key : world_.keys()) {
-      if (starts_with(key, prefix + ns + "/")) list.push_back(world_.resource(key));
+      if (starts_with(key, ns == "*" ? prefix : prefix + ns + "/")) list.push_back(world_.resource(key));
     }
     return json(list);
   }
