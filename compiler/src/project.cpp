@@ -1,6 +1,7 @@
 // Which files belong to which cluster/partition, linting them with their
 // cluster's edition, and the project as one JSON document.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -271,6 +272,23 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
       same.policy_name = m.policy_name;
       if (!m.assigned_by.empty()) same.assigned_by = m.assigned_by;
     }
+  }
+
+  // docs/limits.md: a project reads at most this many entry files
+  // ($ENTRYC_MAX_PROJECT_ENTRIES lowers it, for tests and for CI budgets).
+  std::size_t limit = 1'000'000;
+  if (const char* env = std::getenv("ENTRYC_MAX_PROJECT_ENTRIES")) {
+    char* end = nullptr;
+    const unsigned long long n = std::strtoull(env, &end, 10);
+    if (end != env && *end == '\0' && n > 0 && n < limit) limit = static_cast<std::size_t>(n);
+  }
+  if (unique.size() > limit) {
+    sink.report(diag::make(diag::Severity::error, "core-limit",
+                           fmt::format("the project names {} entry files; entryc reads at most {}", unique.size(), limit),
+                           SourceRange{t.file, 0, 0},
+                           "Split the project (one project file per group of clusters), or narrow the `entries` "
+                           "globs; see docs/limits.md."));
+    return std::nullopt;
   }
 
   // Lint each file once per edition and reading.

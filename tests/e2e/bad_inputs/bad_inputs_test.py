@@ -946,6 +946,23 @@ def project_syntax(t):
     expect(run(['plan'], d), 1, "unknown setting 'datacentre'")
 
 
+@case('project naming more entry files than the limit')
+def project_too_many_entries(t):
+    # The limit is 1,000,000 files (docs/limits.md); the test lowers it to 20.
+    t.write('p/entryc.hcl', 'cluster "a" {\n  services = ["web"]\n  entries = ["e/*.hcl"]\n}\n')
+    for i in range(30):
+        t.write('p/e/%02d.hcl' % i, 'Kind = "exported-services"\nName = "default"\nServices = []\n')
+    d = t.p('p')
+    os.environ['ENTRYC_MAX_PROJECT_ENTRIES'] = '20'
+    try:
+        for args in (['plan'], ['lint', '--project', 'entryc.hcl']):
+            expect(run(args, d), 1, 'entryc.hcl:1:1: error: the project names 30 entry files; entryc reads at most 20 '
+                                    '[core-limit]')
+    finally:
+        del os.environ['ENTRYC_MAX_PROJECT_ENTRIES']
+    expect(run(['plan'], d), 0)
+
+
 # --- command line ------------------------------------------------------------------------------
 
 @case('unknown --format')
