@@ -46,12 +46,14 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
+from serve_process import ServeProcess  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -154,33 +156,11 @@ def run(cmd, env, cwd, timeout=600):
     return p.returncode, p.stdout, p.stderr, wall, children_cpu() - c0
 
 
-class Serve:
-    """`entryc serve` for both clusters on ephemeral loopback ports; stderr (one line per request) in a file."""
+class Serve(ServeProcess):
+    """`entryc serve` for both clusters (tests/e2e/serve_process.py), with the request log parsed."""
 
     def __init__(self, entryc, project, token_file, log_path, state_dir=None):
-        args = [entryc, 'serve', '--project', project,
-                '--cluster', CLUSTERS[0], '--listen', '127.0.0.1:0',
-                '--cluster', CLUSTERS[1], '--listen', '127.0.0.1:0', '--token-file', token_file]
-        if state_dir:
-            args += ['--state-dir', state_dir]
-        self.log_path = log_path
-        self.log = open(log_path, 'w+b')
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log)
-        self.ports = {}
-        deadline = time.time() + 60
-        while len(self.ports) < 2 and time.time() < deadline and self.proc.poll() is None:
-            for m in re.finditer(r'listening on http://127\.0\.0\.1:(\d+) \(cluster (\S+)\)', self.text()):
-                self.ports[m.group(2)] = int(m.group(1))
-            time.sleep(0.02)
-        if len(self.ports) < 2:
-            if self.proc.poll() is None:
-                self.proc.kill()
-                self.proc.wait()
-            raise SystemExit('serve did not start:\n' + self.text())
-
-    def text(self):
-        with open(self.log_path, 'rb') as f:
-            return f.read().decode(errors='replace')
+        super().__init__(entryc, project, CLUSTERS, token_file=token_file, state_dir=state_dir, log_path=log_path)
 
     def requests(self):
         """The request lines logged so far: [(method, path, status, ms)]. serve writes a line
@@ -194,16 +174,6 @@ class Serve:
 
     def cpu(self):
         return proc_cpu(self.proc.pid)
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = self.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            rc = self.proc.wait()
-        self.log.close()
-        return rc
 
 
 def route(path):

@@ -28,15 +28,15 @@ import http.client
 import json
 import os
 import random
-import re
 import secrets
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
+from serve_process import ServeProcess  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -74,42 +74,11 @@ def percentile(sorted_values, p):
     return sorted_values[k]
 
 
-class Serve:
-    """`entryc serve` on two ephemeral ports; its stderr (one line per request) goes to a file."""
+class Serve(ServeProcess):
+    """`entryc serve` on two ephemeral ports (tests/e2e/serve_process.py)."""
 
     def __init__(self, entryc, token_file, log_path, state_dir=None):
-        args = [entryc, 'serve', '--project', PROJECT,
-                '--cluster', CLUSTERS[0], '--listen', '127.0.0.1:0',
-                '--cluster', CLUSTERS[1], '--listen', '127.0.0.1:0', '--token-file', token_file]
-        if state_dir:
-            args += ['--state-dir', state_dir]
-        self.log_path = log_path
-        self.log = open(log_path, 'w+b')
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log)
-        self.ports = {}
-        deadline = time.time() + 60
-        while len(self.ports) < 2 and time.time() < deadline and self.proc.poll() is None:
-            with open(log_path, 'rb') as f:
-                text = f.read().decode(errors='replace')
-            for m in re.finditer(r'listening on http://127\.0\.0\.1:(\d+) \(cluster (\S+)\)', text):
-                self.ports[m.group(2)] = int(m.group(1))
-            time.sleep(0.02)
-        if len(self.ports) < 2:
-            if self.proc.poll() is None:
-                self.proc.kill()
-                self.proc.wait()
-            with open(log_path, 'rb') as f:
-                raise SystemExit('serve did not start:\n' + f.read().decode(errors='replace'))
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = self.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            rc = self.proc.wait()
-        self.log.close()
-        return rc
+        super().__init__(entryc, PROJECT, CLUSTERS, token_file=token_file, state_dir=state_dir, log_path=log_path)
 
     def log_lines(self):
         with open(self.log_path, 'rb') as f:

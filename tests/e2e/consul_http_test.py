@@ -25,13 +25,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fault_proxy import Fault, FaultProxy  # noqa: E402
+from serve_process import ServeProcess  # noqa: E402
 
 ENTRYC = os.environ.get("ENTRYC", "entryc")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -50,45 +49,20 @@ def check(cond, what):
         failures.append(what)
 
 
-class Serve:
-    def __init__(self, project, state_dir=None, ports=(0, 0), clusters=("cluster-01", "cluster-02")):
+class Serve(ServeProcess):
+    """serve for the project's two clusters, with the management token in a 0600 file."""
+
+    def __init__(self, project, state_dir=None, clusters=("cluster-01", "cluster-02")):
         tf = os.path.join(os.path.dirname(project), "..", "token")
         with open(tf, "w") as f:
             f.write(TOKEN + "\n")
         os.chmod(tf, 0o600)
-        args = [ENTRYC, "serve", "--project", project, "--token-file", tf,
-                "--cluster", clusters[0], "--listen", "127.0.0.1:%d" % ports[0],
-                "--cluster", clusters[1], "--listen", "127.0.0.1:%d" % ports[1]]
-        if state_dir:
-            args += ["--state-dir", state_dir]
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True, errors="replace")
-        self.lines, self.ports = [], {}
-        deadline = time.time() + 60
-        while len(self.ports) < 2 and time.time() < deadline:
-            line = self.proc.stderr.readline()
-            if not line:
-                break
-            self.lines.append(line)
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+) \(cluster (\S+)\)", line)
-            if m:
-                self.ports[m.group(2)] = int(m.group(1))
-        if len(self.ports) < 2:
-            self.proc.kill()
-            raise SystemExit("serve did not start:\n" + "".join(self.lines))
-        self.reader = threading.Thread(target=self._drain, daemon=True)
-        self.reader.start()
-
-    def _drain(self):
-        for line in self.proc.stderr:
-            self.lines.append(line)
+        super().__init__(ENTRYC, project, clusters, token_file=tf, state_dir=state_dir)
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        rc = self.proc.wait(timeout=30)
-        self.reader.join(timeout=5)
-        outputs.append("".join(self.lines))
+        rc = super().stop()
+        outputs.append(self.text())
+        self.remove_log()
         return rc
 
 

@@ -28,15 +28,15 @@ import os
 import random
 import re
 import shutil
-import signal
 import stat
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import urllib.error
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_process import ServeProcess  # noqa: E402
 
 ENTRYC = os.environ.get('ENTRYC', 'entryc')
 if os.sep in ENTRYC:
@@ -75,36 +75,14 @@ def entryc(label, *args, cwd, timeout=120):
     return run(label, [ENTRYC, '--color=never', *args], cwd, timeout=timeout)
 
 
-class Serve:
-    """`entryc serve` on two ephemeral loopback ports; its stderr (the request log) kept in self.lines."""
+class Serve(ServeProcess):
+    """`entryc serve` for the seed's two clusters; its log in self.lines."""
 
     def __init__(self, project, state_dir, token_file, cwd):
-        args = [ENTRYC, 'serve', '--project', project,
-                '--cluster', 'cluster-01', '--listen', '127.0.0.1:0',
-                '--cluster', 'cluster-02', '--listen', '127.0.0.1:0',
-                '--state-dir', state_dir, '--token-file', token_file]
-        self.proc = subprocess.Popen(args, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True, errors='replace')
-        self.lines, self.ports = [], {}
-        deadline = time.time() + 60
-        while len(self.ports) < 2 and time.time() < deadline:
-            line = self.proc.stderr.readline()
-            if not line:
-                break
-            self.lines.append(line)
-            m = re.search(r'listening on (http://127\.0\.0\.1:(\d+)) \(cluster (\S+)\)', line)
-            if m:
-                self.ports[m.group(3)] = m.group(1)
-        if len(self.ports) < 2:
-            self.proc.kill()
-            self.lines.append(self.proc.stderr.read())
-            outputs.append(('serve stderr', ''.join(self.lines)))
-            raise RuntimeError('entryc serve did not start:\n' + ''.join(self.lines))
-        self.reader = threading.Thread(target=lambda: self.lines.extend(self.proc.stderr), daemon=True)
-        self.reader.start()
+        super().__init__(ENTRYC, project, token_file=token_file, state_dir=state_dir, cwd=cwd)
 
     def get(self, cluster, path):
-        req = urllib.request.Request(self.ports[cluster] + path, headers={'X-Consul-Token': MGMT_TOKEN})
+        req = urllib.request.Request(self.url(cluster) + path, headers={'X-Consul-Token': MGMT_TOKEN})
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
                 return r.status, r.read().decode()
@@ -112,16 +90,8 @@ class Serve:
             return e.code, e.read().decode()
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            rc = self.proc.wait()
-        self.reader.join(timeout=5)
-        outputs.append(('serve stdout', self.proc.stdout.read()))
-        outputs.append(('serve stderr', ''.join(self.lines)))
+        rc = super().stop()
+        outputs.append(('serve stderr', self.text()))
         return rc
 
 
@@ -255,8 +225,8 @@ def main():
         env = {k: v for k, v in os.environ.items() if not k.startswith('CONSUL_') and k != 'DC1_CONSUL_TOKEN'}
         env.update({'PATH': shim_dir + os.pathsep + os.environ.get('PATH', '/usr/bin:/bin'),
                     'REAL_CURL': real_curl, 'CAPTURE': capture,
-                    'CONSUL_HTTP_ADDR_CLUSTER_01': serve.ports['cluster-01'],
-                    'CONSUL_HTTP_ADDR_CLUSTER_02': serve.ports['cluster-02'],
+                    'CONSUL_HTTP_ADDR_CLUSTER_01': serve.url('cluster-01'),
+                    'CONSUL_HTTP_ADDR_CLUSTER_02': serve.url('cluster-02'),
                     'DC1_CONSUL_TOKEN': MGMT_TOKEN,                 # cluster-01: http.token_env
                     'CONSUL_HTTP_TOKEN_CLUSTER_02': MGMT_TOKEN})    # cluster-02: the default name
         rc, out, err = run('apply.sh', ['bash', script], cwd=tmp, env=env, timeout=120)

@@ -510,28 +510,13 @@ def _selftest():  # noqa: C901 - one linear scenario
         with open(token_file, "w") as f:
             f.write(token + "\n")
         os.chmod(token_file, 0o600)
-        serve = subprocess.Popen([entryc, "serve", "--project", project,
-                                  "--cluster", "cluster-01", "--listen", "127.0.0.1:0",
-                                  "--cluster", "cluster-02", "--listen", "127.0.0.1:0",
-                                  "--state-dir", os.path.join(tmp, "state"), "--token-file", token_file],
-                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True, errors="replace")
-        lines, ports = [], {}
-        deadline = time.time() + 60
-        while len(ports) < 2 and time.time() < deadline:
-            line = serve.stderr.readline()
-            if not line:
-                break
-            lines.append(line)
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+) \(cluster (\S+)\)", line)
-            if m:
-                ports[m.group(2)] = int(m.group(1))
-        if len(ports) < 2:
-            serve.kill()
-            print("entryc serve did not start:\n" + "".join(lines) + serve.stderr.read(), file=sys.stderr)
+        from serve_process import ServeProcess  # the self-test only; the proxy itself needs nothing
+        try:
+            serve = ServeProcess(entryc, project, state_dir=os.path.join(tmp, "state"), token_file=token_file)
+        except RuntimeError as e:
+            print(e, file=sys.stderr)
             return 1
-        drain = threading.Thread(target=lambda: lines.extend(serve.stderr), daemon=True)
-        drain.start()
+        ports = serve.ports
         direct = "http://127.0.0.1:%d" % ports["cluster-01"]
 
         p = FaultProxy("127.0.0.1", ports["cluster-01"]).start()
@@ -544,13 +529,13 @@ def _selftest():  # noqa: C901 - one linear scenario
 
             # status: the injected status and body, nothing forwarded; then the real answer.
             f = p.add(Fault(method="PUT", path_prefix="/v1/config", action="status", status=500, body="boom", times=1))
-            n_before = sum(1 for l in lines if "PUT /v1/config" in l)
+            n_before = sum(1 for l in serve.lines if "PUT /v1/config" in l)
             st, body, _ = call(p.url, "PUT", "/v1/config", export)
             check((st, body) == (500, "boom"), "status fault: %d %s" % (st, body))
             st, body, _ = call(p.url, "PUT", "/v1/config", export)
             check((st, body) == (200, "true"), "times=1: the next PUT is forwarded: %d %s" % (st, body))
             time.sleep(0.2)
-            n_after = sum(1 for l in lines if "PUT /v1/config" in l)
+            n_after = sum(1 for l in serve.lines if "PUT /v1/config" in l)
             check(n_after - n_before == 1, "serve saw only the forwarded PUT (%d)" % (n_after - n_before))
             check((f.matched, f.fired) == (1, 1), "counters: matched %d fired %d" % (f.matched, f.fired))
 
@@ -685,11 +670,10 @@ def _selftest():  # noqa: C901 - one linear scenario
             t0 = time.time()
             p.stop()
             check(time.time() - t0 < 5, "stop() returns promptly (with a hung request) in %.2fs" % (time.time() - t0))
-            serve.send_signal(signal.SIGTERM)
-            rc = serve.wait(timeout=30)
-            drain.join(timeout=5)
+            rc = serve.stop()
         check(rc == 0, "serve exit %d" % rc)
-        check(token not in "".join(lines), "no token in serve's log")
+        check(token not in serve.text(), "no token in serve's log")
+        serve.remove_log()
     if failures:
         print("fault_proxy self-test: %d failure(s)" % len(failures), file=sys.stderr)
         return 1

@@ -6,15 +6,15 @@ import json
 import os
 import random
 import re
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import urllib.error
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_process import ServeProcess  # noqa: E402
 
 ENTRYC = os.environ.get("ENTRYC", "entryc")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -30,42 +30,11 @@ def check(cond, what):
         print("FAIL:", what, file=sys.stderr)
 
 
-class Serve:
-    """A running `entryc serve`; stderr collected in self.lines."""
+class Serve(ServeProcess):
+    """A running `entryc serve` for the seed's two clusters; its log in self.lines."""
 
     def __init__(self, state_dir, token_file, extra=()):
-        args = [ENTRYC, "serve", "--project", PROJECT,
-                "--cluster", "cluster-01", "--listen", "127.0.0.1:0",
-                "--cluster", "cluster-02", "--listen", "127.0.0.1:0",
-                "--state-dir", state_dir, "--token-file", token_file, *extra]
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True, errors="replace")
-        self.lines = []
-        self.ports = {}
-        deadline = time.time() + 60
-        while len(self.ports) < 2 and time.time() < deadline:
-            line = self.proc.stderr.readline()
-            if not line:
-                break
-            self.lines.append(line)
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+) \(cluster (\S+)\)", line)
-            if m:
-                self.ports[m.group(2)] = int(m.group(1))
-        if len(self.ports) < 2:
-            self.proc.kill()
-            raise SystemExit("serve did not start:\n" + "".join(self.lines) + self.proc.stderr.read())
-        self.reader = threading.Thread(target=self._drain, daemon=True)
-        self.reader.start()
-
-    def _drain(self):
-        for line in self.proc.stderr:
-            self.lines.append(line)
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        rc = self.proc.wait(timeout=30)
-        self.reader.join(timeout=5)
-        return rc
+        super().__init__(ENTRYC, PROJECT, token_file=token_file, state_dir=state_dir, extra=extra)
 
 
 def http(port, method, path, body=None, token=TOKEN, headers=None):
