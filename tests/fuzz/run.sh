@@ -6,6 +6,7 @@
 #
 #   bash tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]
 #   ENTRYC_FUZZ_RUNS=N  run N executions per target instead of a time bound
+#   ENTRYC_FUZZ_FLAGS="..."  more libFuzzer flags (e.g. -entropic=0, see docs/fuzzing.md)
 set -euo pipefail
 BUILD="$(cd "$1" && pwd)"
 SECONDS_EACH="${2:-60}"
@@ -54,7 +55,8 @@ for target in "${TARGETS[@]}"; do
   [ -z "${ENTRYC_FUZZ_RUNS:-}" ] || bound=(-runs="$ENTRYC_FUZZ_RUNS")
   echo "fuzz: $target ${bound[*]} ($(ls "$corpus" | wc -l) corpus files)"
   ENTRYC_FUZZ_PROJECT_SEED="$ROOT/samples/seed-two-clusters" \
-  "$BUILD/bin/$target" "${bound[@]}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  # shellcheck disable=SC2086  # ENTRYC_FUZZ_FLAGS is a list of flags
+  "$BUILD/bin/$target" "${bound[@]}" ${ENTRYC_FUZZ_FLAGS:-} -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$ART/$target-" -print_final_stats=1 "$corpus" 2>"$BUILD/$target.log" || {
       tail -n 60 "$BUILD/$target.log"; echo "fuzz: $target FAILED"; exit 1; }
   grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$BUILD/$target.log" \
