@@ -2,15 +2,11 @@
 
 #include <stdexcept>
 
+#include "fields.hpp"
 #include "names.hpp"
 
 namespace entryc::consul_http {
 namespace {
-
-std::string text(const Json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 Word lit(std::string s) { return {Word::Kind::literal, std::move(s), {}}; }
 

@@ -3,29 +3,10 @@
 #include <map>
 #include <stdexcept>
 
+#include "fields.hpp"
 #include "names.hpp"
 
 namespace entryc::consul_http {
-namespace {
-
-// A string member, or "" (nlohmann's value() trips GCC's -Wnull-dereference).
-std::string text(const Json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-bool flag(const Json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-
-const Json& object(const Json& j, const char* key) {
-  static const Json kEmpty = Json::object();
-  const auto it = j.find(key);
-  return it != j.end() && it->is_object() ? *it : kEmpty;
-}
-
-}  // namespace
 
 std::vector<ClusterAccess> read_clusters(const Json& project) {
   std::vector<ClusterAccess> out;

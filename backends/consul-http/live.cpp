@@ -7,21 +7,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "fields.hpp"
 #include "url.hpp"
 
 namespace entryc::consul_http {
 namespace {
 
-std::string text(const Json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-const Json& array(const Json& j, const char* key) {
-  static const Json kEmpty = Json::array();
-  const auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : kEmpty;
-}
 
 // A member whatever its key's case (Consul answers in CamelCase; a proxy or
 // an older agent may not).
@@ -39,13 +30,6 @@ const Json* member(const Json& j, const std::string& key) {
 std::string member_text(const Json& j, const std::string& key) {
   const Json* v = member(j, key);
   return v && v->is_string() ? v->get<std::string>() : std::string();
-}
-
-std::string trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  std::size_t b = 0;
-  while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  return s.substr(b);
 }
 
 std::string env(const std::string& name) {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "fields.hpp"
 #include "names.hpp"
 #include "url.hpp"
 
@@ -10,11 +11,6 @@ namespace entryc::consul_http {
 namespace {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
-
-std::string text(const Json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 }  // namespace
 
