@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "fields.hpp"
+
 namespace entryc::consul_http {
 namespace {
 
@@ -58,14 +60,10 @@ std::string tls_hint(const std::string& error) {
   return "";
 }
 
-std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  return s;
-}
-
 // One attempt of one call.
 struct Transfer {
   std::size_t index = 0;
+  int attempt = 1;
   CURL* easy = nullptr;
   curl_slist* headers = nullptr;
   std::string body_in;
@@ -98,7 +96,6 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
     const std::string value = trim(line.substr(colon + 1));
     const char* v = value.c_str();
-    while (*v == ' ') ++v;
     char* end = nullptr;
     if (name == "retry-after") {
       const long s = std::strtol(v, &end, 10);
@@ -274,7 +271,6 @@ std::vector<Response> Client::run(const std::vector<Call>& calls) {
   for (std::size_t i = 0; i < calls.size(); ++i) waiting.push_back({i, 1, Clock::now()});
   std::map<std::string, int> active_per_host;
   std::map<CURL*, std::unique_ptr<Transfer>> running;
-  std::vector<int> attempt_of(calls.size(), 0);
   CURLM* multi = impl_->multi;
 
   while (!waiting.empty() || !running.empty()) {
@@ -288,7 +284,7 @@ std::vector<Response> Client::run(const std::vector<Call>& calls) {
         continue;
       }
       std::unique_ptr<Transfer> t = prepare(c, it->index, options_);
-      attempt_of[it->index] = it->attempt;
+      t->attempt = it->attempt;
       curl_multi_add_handle(multi, t->easy);
       ++active;
       running.emplace(t->easy, std::move(t));
@@ -307,7 +303,7 @@ std::vector<Response> Client::run(const std::vector<Call>& calls) {
       const Call& c = calls[t->index];
       --active_per_host[c.base];
       Response r = std::move(t->response);
-      r.attempts = attempt_of[t->index];
+      r.attempts = t->attempt;
       if (m->data.result == CURLE_OK) {
         curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);
       } else {
@@ -324,23 +320,15 @@ std::vector<Response> Client::run(const std::vector<Call>& calls) {
         out[t->index] = std::move(r);
       }
     }
-    if (running.empty() && !waiting.empty()) {
-      // Nothing in flight: sleep until the next retry is due.
-      auto next = waiting.front().due;
-      for (const Pending& p : waiting) next = std::min(next, p.due);
-      const auto wait = next - Clock::now();
-      if (wait > Clock::duration::zero()) std::this_thread::sleep_for(wait);
-      continue;
-    }
-    if (!running.empty()) {
-      int wait_ms = 200;
-      if (!waiting.empty()) {
-        auto next = waiting.front().due;
-        for (const Pending& p : waiting) next = std::min(next, p.due);
-        const auto left = std::chrono::duration_cast<milliseconds>(next - Clock::now()).count();
-        wait_ms = static_cast<int>(std::clamp<long long>(left, 0, 200));
-      }
-      curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
+    if (running.empty() && waiting.empty()) break;
+    // Wait for a transfer, or (nothing in flight) until the next retry is due.
+    auto next = Clock::now() + milliseconds(200);
+    for (const Pending& p : waiting) next = std::min(next, p.due);
+    if (running.empty()) {
+      std::this_thread::sleep_until(next);
+    } else {
+      const auto left = std::chrono::duration_cast<milliseconds>(next - Clock::now()).count();
+      curl_multi_poll(multi, nullptr, 0, static_cast<int>(std::clamp<long long>(left, 0, 200)), nullptr);
     }
   }
   return out;
