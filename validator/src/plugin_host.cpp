@@ -108,12 +108,12 @@ std::string Host::default_plugin_dir() {
   return (exe.parent_path().parent_path() / "lib" / "entryc" / "plugins").lexically_normal().string();
 }
 
-bool Host::load_file(const std::string& path, diag::Sink& sink) {
+bool Host::load_file(const std::string& path, diag::Sink& sink, bool backends) {
   // Inspect the file before loading it: a foreign library's constructors
   // must not run in our process.
   try {
     const unsigned found = exported_functions(path, {ENTRYC_PLUGIN_ENTRY_SYMBOL, ENTRYC_BACKEND_MARKER_SYMBOL});
-    if (skip_backends_ && (found & 3u) == 3u) return true;  // a backend; this command needs none
+    if (!backends && (found & 3u) == 3u) return true;  // a backend; this command needs none
     if (!(found & 1u)) {
       load_error(sink, fmt::format("'{}' is not an entryc plugin", path),
                  fmt::format("It does not export '{}'. Remove it from the plugin directory, or build it with "
@@ -207,7 +207,6 @@ bool Host::load_file(const std::string& path, diag::Sink& sink) {
 }
 
 bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool backends) {
-  skip_backends_ = !backends;
   search_path_.assign(plugin_dirs.begin(), plugin_dirs.end());
   if (const char* env = std::getenv("ENTRYC_PLUGIN_PATH")) {
     std::string_view s = env;
@@ -249,7 +248,7 @@ bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool
       if (it->path().extension() == ".so" && it->is_regular_file(ec2)) files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
-    for (const std::string& f : files) ok = load_file(f, sink) && ok;
+    for (const std::string& f : files) ok = load_file(f, sink, backends) && ok;
   }
   return ok;
 }

@@ -61,8 +61,9 @@ class Host {
   // (ENTRYC_BACKEND_MARKER_SYMBOL) are left unloaded: lint needs none, and
   // loading one (and libcurl with it) costs more than linting a file.
   bool load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool backends = true);
-  // Loads one library file (used by tests and by load()).
-  bool load_file(const std::string& path, diag::Sink& sink);
+  // Loads one library file (used by tests and by load()); without
+  // `backends`, a marked backend is skipped (true, nothing loaded).
+  bool load_file(const std::string& path, diag::Sink& sink, bool backends = true);
 
   std::span<const std::unique_ptr<Plugin>> plugins() const { return plugins_; }
   const RuleInfo* rule(std::string_view id) const;
@@ -95,7 +96,6 @@ class Host {
  private:
   std::vector<std::unique_ptr<Plugin>> plugins_;
   std::vector<std::string> search_path_;
-  bool skip_backends_ = false;
   // (plugin, kind) pairs the plugin does not normalize (not thread-safe).
   mutable std::set<std::pair<const Plugin*, std::string>> declined_;
 };
