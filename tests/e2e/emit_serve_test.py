@@ -36,6 +36,7 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from apply_test import secrets_in  # noqa: E402
 from serve_process import ServeProcess  # noqa: E402
 
 ENTRYC = os.environ.get('ENTRYC', 'entryc')
@@ -97,25 +98,7 @@ class Serve(ServeProcess):
 
 def runtime_secrets(state_dir):
     """Every secret value the runtime keeps in a state directory (members named like a secret or token)."""
-    found = set()
-
-    def walk(v, secret=False):
-        if isinstance(v, dict):
-            for k, x in v.items():
-                walk(x, secret or 'secret' in k.lower() or 'token' in k.lower())
-        elif isinstance(v, list):
-            for x in v:
-                walk(x, secret)
-        elif secret and isinstance(v, str) and v and v != '(redacted)':
-            found.add(v)
-    for name in ('runtime.json', 'runtime.journal'):
-        path = os.path.join(state_dir, name)
-        if os.path.exists(path):
-            with open(path, encoding='utf-8') as f:
-                for line in f:
-                    if line.strip():
-                        walk(json.loads(line))
-    return found
+    return secrets_in(state_dir) - {'(redacted)'}
 
 
 # ---- the comparison
