@@ -111,6 +111,7 @@ Json Live::snapshot() {
   // Every read of every cluster goes out in one batch.
   struct Read {
     std::string cluster, partition, what;  // what: peerings | config | policies
+    std::set<std::string> declared;       // policies: the ones the project declares there
   };
   std::vector<Read> reads;
   std::vector<Call> calls;
@@ -120,7 +121,7 @@ Json Live::snapshot() {
     for (const Json& p : array(c, "partitions")) {
       const std::string partition = text(p, "name");
       const std::string scope = query_string(scope_params(*t.access, partition));
-      reads.push_back({cluster, partition, "peerings"});
+      reads.push_back({cluster, partition, "peerings", {}});
       calls.push_back(call(t, "GET", "/v1/peerings" + scope));
       // exported-services and service-intentions always (what the project
       // no longer has is deleted), and every other kind the project writes.
@@ -135,11 +136,13 @@ Json Live::snapshot() {
       auto params = scope_params(*t.access, partition);
       if (t.access->enterprise) params.emplace_back("ns", "*");
       for (const std::string& k : kinds) {
-        reads.push_back({cluster, partition, "config"});
+        reads.push_back({cluster, partition, "config", {}});
         calls.push_back(call(t, "GET", "/v1/config/" + escape_segment(k) + query_string(params)));
       }
       if (t.access->acl_enabled && !array(p, "policies").empty()) {
-        reads.push_back({cluster, partition, "policies"});
+        Read r{cluster, partition, "policies", {}};
+        for (const Json& d : array(p, "policies")) r.declared.insert(text(d, "name"));
+        reads.push_back(std::move(r));
         calls.push_back(call(t, "GET", "/v1/acl/policies" + scope));
       }
     }
@@ -172,18 +175,10 @@ Json Live::snapshot() {
       for (Json& e : j) part["config_entries"].push_back(std::move(e));
     } else {
       // The list has no rules: read the policies the project declares.
-      std::set<std::string> declared;
-      for (const Json& c : array(project_, "clusters")) {
-        if (text(c, "name") != r.cluster) continue;
-        for (const Json& p : array(c, "partitions")) {
-          if (text(p, "name") != r.partition) continue;
-          for (const Json& d : array(p, "policies")) declared.insert(text(d, "name"));
-        }
-      }
       Target& t = target(r.cluster);
       const std::string scope = query_string(scope_params(*t.access, r.partition));
       for (const Json& stub : j) {
-        if (!declared.count(member_text(stub, "Name"))) continue;
+        if (!r.declared.count(member_text(stub, "Name"))) continue;
         policy_calls.push_back(call(t, "GET", "/v1/acl/policy/" + escape_segment(member_text(stub, "ID")) + scope));
         policy_at.emplace_back(r.cluster, r.partition);
       }
