@@ -146,10 +146,15 @@ def main():
         mtls = Stub(tmp, client_ca=ca)
         try:
             base = '    ca_file = "%s"\n    tls_server_name = "%s"' % (ca, NAME)
-            p = refresh(project(tmp, "no-client-cert", base), mtls.port)
+            no_cert = project(tmp, "no-client-cert", base)
+            # With TLS 1.3 the stub's alert races its close: on a loaded machine
+            # every attempt of a run may see only the reset. The alert, when it
+            # arrives, must name the fix; three runs give it room to arrive.
+            for _ in range(3):
+                p = refresh(no_cert, mtls.port)
+                if "certificate required" in p.stderr:
+                    break
             check(p.returncode == 2 and not mtls.seen, "an agent that verifies clients refuses one without a certificate")
-            # With TLS 1.3 the client may see the agent's alert or, racing it, a
-            # reset connection (which is retried): the alert wins in the end.
             check("set http.cert_file and http.key_file" in p.stderr, "... and says what to set\n" + p.stderr)
             p = refresh(project(tmp, "client-cert", base + '\n    cert_file = "%s"\n    key_file = "%s"' % (cert, key)),
                         mtls.port)
