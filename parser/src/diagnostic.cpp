@@ -1,6 +1,7 @@
 #include "entryc/diagnostic.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace entryc::diag {
 
@@ -27,6 +28,14 @@ Diagnostic make(Severity sev, std::string code, std::string summary, SourceRange
   d.subject = subject;
   d.detail = std::move(detail);
   return d;
+}
+
+std::vector<std::size_t> source_order(const std::vector<Diagnostic>& diags) {
+  std::vector<std::size_t> order(diags.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return diags[a].subject.begin < diags[b].subject.begin; });
+  return order;
 }
 
 }  // namespace entryc::diag

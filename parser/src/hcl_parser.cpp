@@ -747,19 +747,19 @@ void Parser::flush(const std::string& reference_error) {
     d.consul_text = go;
     pending_.push_back(std::move(d));
   }
-  std::stable_sort(pending_.begin(), pending_.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.subject.begin < b.subject.begin; });
   // consul_text is only kept on the diagnostic HashiCorp's parser reports.
   bool attached = false;
-  for (Diagnostic& d : pending_) {
-    if (d.severity != Severity::error) continue;
-    if (!attached && !reference_error.empty() && d.consul_text == reference_error) {
-      attached = true;
-      continue;
+  for (const std::size_t i : diag::source_order(pending_)) {
+    Diagnostic& d = pending_[i];
+    if (d.severity == Severity::error) {
+      if (!attached && !reference_error.empty() && d.consul_text == reference_error) {
+        attached = true;
+      } else {
+        d.consul_text.clear();
+      }
     }
-    d.consul_text.clear();
+    sink_.report(std::move(d));
   }
-  for (Diagnostic& d : pending_) sink_.report(std::move(d));
   pending_.clear();
 }
 

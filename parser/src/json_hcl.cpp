@@ -936,10 +936,9 @@ std::string Parser::run() {
   }
   doc_.root = root;
   doc_.syntax_ok = reference.empty();
-  std::stable_sort(pending_.begin(), pending_.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.subject.begin < b.subject.begin; });
   bool attached = false;
-  for (Diagnostic& d : pending_) {
+  for (const std::size_t i : diag::source_order(pending_)) {
+    Diagnostic& d = pending_[i];
     if (d.severity == Severity::error && !attached && d.consul_text == reference) {
       attached = true;
     } else {
