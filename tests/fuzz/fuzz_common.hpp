@@ -2,9 +2,12 @@
 // invariants, and a scratch directory for targets whose readers take paths.
 #pragma once
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
+
+#include <unistd.h>
 
 #include "entryc/diagnostic.hpp"
 
@@ -20,13 +23,27 @@ class CheckingSink final : public diag::Sink {
   int errors = 0;
 };
 
-// A directory of its own for this process (removed by the OS with /tmp).
+// A directory of its own for this process, under $ENTRYC_FUZZ_TMPDIR, else
+// /dev/shm, else /tmp. On a disk file system every rewrite of a scratch file
+// is written back when it is closed (ext4's auto_da_alloc after a truncate),
+// which took most of fuzz_state's time; tmpfs has no disk to write to.
+// Removed when the process exits normally.
 inline const std::string& scratch_dir() {
-  static const std::string dir = [] {
-    char tmpl[] = "/tmp/entryc-fuzz-XXXXXX";
-    const char* made = ::mkdtemp(tmpl);
-    if (made == nullptr) std::abort();
-    return std::string(made);
+  static const std::string& dir = *[] {
+    std::string base = "/tmp";
+    if (const char* env = std::getenv("ENTRYC_FUZZ_TMPDIR"); env != nullptr && *env != '\0') {
+      base = env;
+    } else if (::access("/dev/shm", W_OK) == 0) {
+      base = "/dev/shm";
+    }
+    // Never destroyed, so that the exit handler can still read it.
+    auto* made = new std::string(base + "/entryc-fuzz-XXXXXX");
+    if (::mkdtemp(made->data()) == nullptr) std::abort();
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove_all(scratch_dir(), ec);
+    });
+    return made;
   }();
   return dir;
 }
