@@ -6,7 +6,8 @@
 #
 #   bash tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]
 #   ENTRYC_FUZZ_RUNS=N  run N executions per target instead of a time bound
-#   ENTRYC_FUZZ_FLAGS="..."  more libFuzzer flags (e.g. -entropic=0, see docs/fuzzing.md)
+#   ENTRYC_FUZZ_FLAGS="..."  more libFuzzer flags, after (and so overriding) the defaults;
+#                           e.g. -entropic=0 -max_len=1024, see docs/fuzzing.md
 set -euo pipefail
 BUILD="$(cd "$1" && pwd)"
 SECONDS_EACH="${2:-60}"
@@ -56,7 +57,7 @@ for target in "${TARGETS[@]}"; do
   echo "fuzz: $target ${bound[*]} ($(ls "$corpus" | wc -l) corpus files)"
   ENTRYC_FUZZ_PROJECT_SEED="$ROOT/samples/seed-two-clusters" \
   # shellcheck disable=SC2086  # ENTRYC_FUZZ_FLAGS is a list of flags
-  "$BUILD/bin/$target" "${bound[@]}" ${ENTRYC_FUZZ_FLAGS:-} -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  "$BUILD/bin/$target" "${bound[@]}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 ${ENTRYC_FUZZ_FLAGS:-} \
     -artifact_prefix="$ART/$target-" -print_final_stats=1 "$corpus" 2>"$BUILD/$target.log" || {
       tail -n 60 "$BUILD/$target.log"; echo "fuzz: $target FAILED"; exit 1; }
   grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$BUILD/$target.log" \
