@@ -721,7 +721,9 @@ std::string path_segment(const std::string& path, std::string_view key) {
   const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   });
-  if (!plain) return path + "[" + nlohmann::json(std::string(key)).dump() + "]";
+  // Quoted the way plugins quote it: they see the key as the host's JSON
+  // wrote it, each invalid UTF-8 byte (an HCL "\333" escape) as U+FFFD.
+  if (!plain) return path + "[" + nlohmann::json(utf8::sanitize(key)).dump() + "]";
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 

@@ -278,6 +278,23 @@ def invalid_utf8(t):
     expect(lint(t, g), 1, at(g, 2, 10, 'error', "exported-services Name is 'caf\ufffd'"))
 
 
+@case('invalid UTF-8 made by an escape')
+def invalid_utf8_escape(t):
+    # HCL's "\333" and "\377" escapes put bytes that are not UTF-8 into a key
+    # (fuzz_lint found that quoting such a key for a plugin's path threw, and
+    # lint ended in an internal error). The key reaches the plugins as U+FFFD,
+    # and their findings still point at the source.
+    f = t.write('acl.hcl', 'service "we\\333b" { policy = "read" }\nkey_prefix "\\377" { policy = "rad" }\n')
+    r = lint(t, '--kind', 'acl-rules', f)
+    expect(r, 1, at(f, 2, 30, 'error', "'rad' is not a valid policy for key_prefix '\ufffd' [acl-invalid-policy]"))
+    check('internal error' not in r.both, 'no internal error', r)
+    # The input fuzz_lint found, as an ACL policy: one unknown rule type.
+    g = t.write('fuzz.json', b'{\n  "ki.dxxxxxxxxxxxxxxxxxxxxxxxxxzxxxxxxxxzxxu00e9 \\U0002F60BBBta\\u00e9 \\3333333331333333333.3xxxyxxx": '
+                b'0000044280347126442.39399330333}\n')
+    r = lint(t, '--kind', 'acl-rules', g)
+    expect(r, 0, '%s:2:3: warning: unknown rule type' % g, '[acl-unknown-key]')
+
+
 @case('UTF-8 byte order mark')
 def utf8_bom(t):
     f = t.write('bom.hcl', b'\xef\xbb\xbf' + VALID.encode())
