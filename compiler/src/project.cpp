@@ -13,6 +13,7 @@
 #include "entryc/generic.hpp"
 #include "entryc/load.hpp"
 #include "entryc/project.hpp"
+#include "entryc/utf8.hpp"
 
 namespace entryc::project {
 namespace fs = std::filesystem;
@@ -240,6 +241,16 @@ std::optional<Project> load_project(SourceManager& sm, const std::string& projec
           if (!glob_match(g, f)) continue;
           if (f == "MANIFEST.json" || fs::equivalent(dir / f, fs::path(t.path), ec)) continue;
           ++hits;
+          if (utf8::first_invalid(f) != std::string::npos) {
+            const auto at = t.paths.find(where);
+            sink.report(diag::make(diag::Severity::error, "core-topology",
+                                   fmt::format("'{}' matches '{}', a file name that is not valid UTF-8",
+                                               p.entries[gi], utf8::sanitize(f)),
+                                   at ? at->value : SourceRange{},
+                                   "Rename the file: plans, reports and the plugins' input say where each entry "
+                                   "comes from in JSON, which holds UTF-8 only."));
+            continue;
+          }
           members.push_back({f, {c.name, p.name}, where, false, {}});
         }
         if (hits == 0) {

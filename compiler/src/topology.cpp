@@ -13,6 +13,7 @@
 #include "entryc/load.hpp"
 #include "entryc/project.hpp"
 #include "entryc/suggest.hpp"
+#include "entryc/utf8.hpp"
 
 namespace entryc::project {
 namespace fs = std::filesystem;
@@ -157,7 +158,7 @@ class Reader {
         report(doc_.range(*it.value), fmt::format("'{} \"{}\"' must be a block", it.key, it.label), {});
         return;
       }
-      f(it.label, it.label_tok, *body);
+      if (utf8_text(it.label, doc_.range(*it.label_tok), fmt::format("the {} name", it.key))) f(it.label, it.label_tok, *body);
       return;
     }
     auto each_object = [&](const ast::Value& obj) {
@@ -168,7 +169,7 @@ class Reader {
                  fmt::format("Write {} \"name\" {{ ... }}.", it.key));
           continue;
         }
-        f(m.key().name(), &m.key(), *body);
+        if (utf8_text(m.key().name(), doc_.range(m.key()), fmt::format("the {} name", it.key))) f(m.key().name(), &m.key(), *body);
       }
     };
     const ast::Value* v = it.value;
@@ -187,6 +188,17 @@ class Reader {
 
   // ---- values
 
+  // Names, addresses and paths travel on as JSON (plans, plugin and backend
+  // options), which holds UTF-8 only: a string with other bytes (made by an
+  // escape such as "\333") is refused where it is written.
+  bool utf8_text(std::string_view s, SourceRange at, std::string_view what) {
+    if (utf8::first_invalid(s) == std::string_view::npos) return true;
+    report(at, fmt::format("{} is not valid UTF-8", what),
+           "An escape such as \\333 or \\xff writes a byte that is not UTF-8; the project file's names, "
+           "addresses and paths must be UTF-8 text.");
+    return false;
+  }
+
   void record(const std::string& path, const Item& it) {
     topo_.paths.add(path, {it.key_tok ? doc_.range(*it.key_tok) : SourceRange{}, doc_.range(*it.value)});
   }
@@ -194,7 +206,10 @@ class Reader {
   std::optional<std::string> string(const Item& it, const std::string& path) {
     record(path, it);
     const ast::Value* v = it.value;
-    if (v->kind == ast::Kind::string) return std::string(v->string());
+    if (v->kind == ast::Kind::string) {
+      if (!utf8_text(v->string(), doc_.range(*v), fmt::format("'{}'", it.key))) return std::nullopt;
+      return std::string(v->string());
+    }
     report(doc_.range(*v), fmt::format("'{}' must be a string", it.key), {});
     return std::nullopt;
   }
@@ -219,7 +234,7 @@ class Reader {
       const std::string p = fmt::format("{}[{}]", path, i++);
       topo_.paths.add(p, {{}, doc_.range(*e)});
       if (e->kind == ast::Kind::string) {
-        out.emplace_back(e->string());
+        if (utf8_text(e->string(), doc_.range(*e), fmt::format("a string in '{}'", it.key))) out.emplace_back(e->string());
       } else {
         report(doc_.range(*e), fmt::format("'{}' must be a list of strings", it.key), {});
       }

@@ -735,6 +735,31 @@ def non_utf8_paths(t):
             raise Failure('--format %s is not JSON with a non-UTF-8 path: %s\n%s' % (fmt, e, r))
 
 
+@case('non-UTF-8 names in a project')
+def non_utf8_project(t):
+    # Names and file names travel on as JSON (plans, plugin input): a name made
+    # of bytes that are not UTF-8 is refused where it is written, not an
+    # internal error later.
+    t.write('p/entryc.hcl', 'cluster "a\\333" {\n  services = ["web"]\n  entries = ["e/*.hcl"]\n}\n'
+                            'cluster "b" {\n  services = ["web"]\n}\n'
+                            'peering "ab" {\n  acceptor = "b"\n  dialer = "b"\n  acceptor_peer_name = "x\\377"\n}\n')
+    d = t.p('p')
+    for args in (['plan'], ['lint', '--project', 'entryc.hcl']):
+        r = run(args, d)
+        expect(r, 1, 'entryc.hcl:1:9: error: the cluster name is not valid UTF-8 [core-topology]',
+               "entryc.hcl:11:24: error: 'acceptor_peer_name' is not valid UTF-8 [core-topology]")
+        check('internal error' not in r.both, 'no internal error', r)
+    # A file name that is not UTF-8, matched by a glob.
+    t.write('q/entryc.hcl', 'cluster "a" {\n  services = ["web"]\n  entries = ["e/*.hcl"]\n}\n')
+    t.write(os.path.join(b'q', b'e', b'caf\xe9.hcl'), 'Kind = "exported-services"\nName = "default"\nServices = []\n')
+    q = t.p('q')
+    for args in (['plan'], ['lint', '--project', 'entryc.hcl'], ['apply', '--auto-approve']):
+        r = run(args, q)
+        expect(r, 1, "entryc.hcl:3:14: error: 'e/*.hcl' matches 'e/caf\ufffd.hcl', a file name that is not valid "
+                     "UTF-8 [core-topology]")
+        check('internal error' not in r.both, 'no internal error', r)
+
+
 # --- duplicate keys ----------------------------------------------------------------------------
 
 @case('duplicate key at the top level')
