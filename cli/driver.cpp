@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "entryc/suggest.hpp"
+#include "entryc/utf8.hpp"
 #include "exit_codes.hpp"
 #include "version.hpp"
 
@@ -83,6 +84,15 @@ int usage_error(const Command& cmd, std::string_view message) {
                cmd.name.data(), static_cast<int>(message.size()), message.data(), static_cast<int>(cmd.name.size()),
                cmd.name.data());
   return kExitUsage;
+}
+
+int require_utf8_names(const Command& cmd, std::span<const std::string> names) {
+  for (const std::string& n : names) {
+    if (utf8::first_invalid(n) != std::string::npos) {
+      return usage_error(cmd, fmt::format("'{}' is not valid UTF-8", utf8::sanitize(n)));
+    }
+  }
+  return -1;
 }
 
 int run(int argc, char** argv) {

@@ -40,6 +40,9 @@ int run(int argc, char** argv);
 // Shared helpers for commands.
 void write_out(std::FILE* f, std::string_view s);
 int usage_error(const Command& cmd, std::string_view message);
+// Arguments that are names (services, addresses) travel on as JSON, which holds
+// UTF-8 only: a usage error for the first that is not UTF-8, else -1.
+int require_utf8_names(const Command& cmd, std::span<const std::string> names);
 bool parse_format(const std::string& s, render::Format& f);
 
 }  // namespace entryc::cli

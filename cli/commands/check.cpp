@@ -99,6 +99,7 @@ int run_check(Context& ctx, const Args& args) {
   if (matrix ? !pos.empty() : pos.size() != 2) {
     return usage_error(self, matrix ? "--matrix takes no services" : "name a SOURCE and a DESTINATION service");
   }
+  if (const int rc = require_utf8_names(self, pos); rc >= 0) return rc;
   Json req = {{"request", matrix ? "matrix" : "check"}};
   Json src, dst;
   if (!matrix) {

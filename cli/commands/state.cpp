@@ -26,6 +26,7 @@ int run_state(Context& ctx, const Args& args) {
   }
   if (sub == "list" && !addresses.empty()) return usage_error(self, "state list takes no addresses");
   if (sub == "rm" && addresses.empty()) return usage_error(self, "state rm needs the addresses to forget");
+  if (const int rc = require_utf8_names(self, addresses); rc >= 0) return rc;
   ProjectRun run;
   ProjectRunOptions ro;
   ro.lint = false;

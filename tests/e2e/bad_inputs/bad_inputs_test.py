@@ -1007,6 +1007,25 @@ def project_too_many_entries(t):
 
 # --- command line ------------------------------------------------------------------------------
 
+@case('names on the command line that are not UTF-8')
+def non_utf8_arguments(t):
+    # Services and state addresses travel to the backend as JSON: a usage
+    # error naming the argument, not an internal error.
+    d, _ = seed(t)
+    before = run(['state', 'list'], d).out
+    bad = os.fsdecode(b'backend-\xff')
+    for args in (['check', 'cluster-02/frontend-service', 'cluster-01/' + bad],
+                 ['check', '--format', 'json', bad, 'cluster-01/backend-service'],
+                 ['state', 'show', 'cluster-01/default/config/service-intentions/default/' + bad],
+                 ['state', 'rm', bad]):
+        r = run(args, d)
+        expect(r, 2, 'is not valid UTF-8', '--help')
+        check('internal error' not in r.both, 'no internal error', r)
+    after = run(['state', 'list'], d)
+    expect(after, 0)
+    check(after.out == before and 'backend-service' in before, 'nothing was forgotten', after)
+
+
 @case('unknown --format')
 def unknown_format(t):
     f = t.write('e.hcl', VALID)
