@@ -439,6 +439,19 @@ def deep_hcl_blocks(t):
         expect(r, 1, at(f, 1, 3003, 'error', 'nesting deeper than 1000 levels [core-limit]'))
 
 
+@case('100k labels on one block')
+def many_labels(t):
+    # a "k" "k" ... { } decodes one level deeper per label: labels count toward
+    # the nesting limit (found by fuzz_json: the decode view overflowed the stack).
+    f = t.write('labels.hcl', 'a ' + '"k" ' * 100000 + '{ x = 1 }\n')
+    for r in (parse(t, f), lint(t, f)):
+        expect(r, 1, at(f, 1, 4003, 'error', 'nesting deeper than 1000 levels (labels of one block count) [core-limit]'))
+    # The same in HCL's JSON dialect: several keys before one ':'.
+    g = t.write('keys.json', '{' + '"k" ' * 100000 + ': 1}\n')
+    expect(parse(t, g), 1, at(g, 1, 4002, 'error', 'nesting deeper than 1000 levels [core-limit]'))
+    expect(lint(t, g), 1, "expected ':' after an object key")  # strict JSON, as Consul reads it
+
+
 @case('100k-deep JSON objects')
 def deep_json_objects(t):
     f = t.write('deep.json', '{"a":' * N + '1' + '}' * N)
