@@ -125,6 +125,19 @@ Json parse_json(const std::string& text, JsonError& error) {
     if (const std::size_t echo = why.find("; last read: "); echo != std::string::npos) why.resize(echo);
     error = at(text, e.byte > 0 ? e.byte - 1 : 0, std::move(why));
     return Json(Json::value_t::discarded);
+  } catch (const Json::out_of_range& e) {
+    // "[json.exception.out_of_range.406] number overflow parsing '1e999'": no
+    // position of its own; point at the first occurrence of the number.
+    std::string why = e.what();
+    if (const std::size_t close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
+    std::size_t offset = 0;
+    const std::size_t q1 = why.find('\''), q2 = why.rfind('\'');
+    if (q1 != std::string::npos && q2 > q1) {
+      offset = text.find(why.substr(q1 + 1, q2 - q1 - 1));
+      if (offset == std::string::npos) offset = 0;
+    }
+    error = at(text, offset, std::move(why));
+    return Json(Json::value_t::discarded);
   }
 }
 

@@ -206,6 +206,9 @@ def main():
         # The HTTP layer.
         st, body, _ = http(p1, "PUT", "/v1/config", "{not json")
         check(st == 400 and body.startswith("Request decoding failed: invalid character"), "malformed JSON: %d %s" % (st, body))
+        st, body, _ = http(p1, "PUT", "/v1/config", '{"Kind": "exported-services", "Name": "default", "Meta": {"n": 1e999}}')
+        check((st, body) == (400, "Request decoding failed: json: cannot unmarshal number 1e999 into Go value of type "
+                                  "float64"), "number beyond float64: %d %s" % (st, body))
         st, body, _ = http(p1, "POST", "/v1/peering/token", b"")
         check((st, body) == (400, "Body decoding failed: EOF"), "empty body: %d %s" % (st, body))
         st, body, _ = http(p1, "POST", "/v1/peering/token", {})

@@ -58,6 +58,12 @@ std::string decode_error(const std::string& body, Json& out) {
       std::snprintf(buf, sizeof buf, "invalid character '\\x%02x' looking for beginning of value", ch);
     }
     return buf;
+  } catch (const Json::out_of_range& e) {
+    // A number beyond float64 ("1e999"): Go's decoder says it cannot store it.
+    const std::string what = e.what();
+    const std::size_t q1 = what.find('\''), q2 = what.rfind('\'');
+    const std::string number = q1 != std::string::npos && q2 > q1 ? what.substr(q1 + 1, q2 - q1 - 1) : "";
+    return "json: cannot unmarshal number " + number + " into Go value of type float64";
   }
 }
 

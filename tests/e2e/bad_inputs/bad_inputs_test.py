@@ -899,6 +899,9 @@ def runtime_corrupt(t):
         'resources-list': (json.dumps(dict(good, resources=[])), "'resources' must be an object"),
         'bad-resource': (json.dumps(dict(good, resources=dict(good['resources'], **{'cluster-01': {'Index': 'x'}}))),
                          'resource "cluster-01": Index must be a non-negative integer'),
+        # A number beyond a double (found by fuzz_state: it escaped as an internal error).
+        'huge-number': (b'{"format_version": 1e999}',
+                        "runtime.json:1:20: not a runtime state file (number overflow parsing '1e999')"),
     }
     for name, (data, want) in cases.items():
         replace(state, data)
