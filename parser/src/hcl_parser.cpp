@@ -12,6 +12,7 @@
 #include "entryc/hcl.hpp"
 #include "entryc/utf8.hpp"
 #include "hcl_scanner.hpp"
+#include "key_depth.hpp"
 
 namespace entryc::hcl {
 namespace {
@@ -331,27 +332,19 @@ Err Parser::object_item(bool& produced, bool top) {
     keys_.resize(kmark);
     return err;
   }
-  // Each label after the first is one more level once decoded (a "b" "c" {}
-  // is {"a": {"b": {"c": {}}}}), so labels count toward the nesting limit.
-  const bool has_value = tok_.type == Tok::assign || tok_.type == Tok::lbrace;
-  const auto extra = has_value ? static_cast<std::uint32_t>(nkeys - 1) : 0u;
-  if (depth_ + extra > opts_.max_depth) {
+  // Labels count toward the nesting limit (key_depth.hpp).
+  parse_detail::KeyDepth key_depth(depth_, nkeys, tok_.type == Tok::assign || tok_.type == Tok::lbrace);
+  if (!key_depth.enter(opts_.max_depth)) {
     Err e = pos_error(tok_, fmt::format("nesting deeper than {} levels", opts_.max_depth),
                       fmt::format("nesting deeper than {} levels (labels of one block count)", opts_.max_depth),
                       "entryc refuses deeper nesting to protect its stack; see docs/limits.md.");
     e->code = "core-limit";
-    const ast::Key& over = keys_[kmark + (opts_.max_depth - depth_) + 1];
+    const ast::Key& over = keys_[kmark + key_depth.first_over(opts_.max_depth)];
     e->begin = over.begin;
     e->end = over.end;
     keys_.resize(kmark);
     return e;
   }
-  depth_ += extra;
-  struct Restore {
-    std::uint32_t& depth;
-    std::uint32_t by;
-    ~Restore() { depth -= by; }
-  } restore{depth_, extra};
 
   ast::Member m;
   ast::Value* val = nullptr;

@@ -14,6 +14,7 @@
 #include "entryc/json.hpp"
 #include "entryc/utf8.hpp"
 #include "go_pos.hpp"
+#include "key_depth.hpp"
 
 namespace entryc::json {
 namespace {
@@ -688,23 +689,16 @@ PErrPtr Parser::object_item() {
     keys_.resize(kmark);
     return err;
   }
-  // "a" "b" "c": v is {"a": {"b": {"c": v}}} once decoded: each key after the
-  // first counts toward the nesting limit.
-  const auto extra = tok_.type == JTok::colon ? static_cast<std::uint32_t>(nkeys - 1) : 0u;
-  if (depth_ + extra > opts_.max_depth) {
+  // Keys before one ':' count toward the nesting limit (key_depth.hpp).
+  parse_detail::KeyDepth key_depth(depth_, nkeys, tok_.type == JTok::colon);
+  if (!key_depth.enter(opts_.max_depth)) {
     PErrPtr e = limit_error(tok_);
-    const ast::Key& over = keys_[kmark + (opts_.max_depth - depth_) + 1];
+    const ast::Key& over = keys_[kmark + key_depth.first_over(opts_.max_depth)];
     e->begin = over.begin;
     e->end = over.end;
     keys_.resize(kmark);
     return e;
   }
-  depth_ += extra;
-  struct Restore {
-    std::uint32_t& depth;
-    std::uint32_t by;
-    ~Restore() { depth -= by; }
-  } restore{depth_, extra};
   ast::Member m;
   ast::Value* val = nullptr;
   if (tok_.type == JTok::colon) {
