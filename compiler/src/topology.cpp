@@ -158,7 +158,9 @@ class Reader {
         report(doc_.range(*it.value), fmt::format("'{} \"{}\"' must be a block", it.key, it.label), {});
         return;
       }
-      if (utf8_text(it.label, doc_.range(*it.label_tok), fmt::format("the {} name", it.key))) f(it.label, it.label_tok, *body);
+      if (utf8_text(it.label, doc_.range(*it.label_tok), fmt::format("the {} name", it.key))) {
+        f(it.label, it.label_tok, *body);
+      }
       return;
     }
     auto each_object = [&](const ast::Value& obj) {
@@ -169,7 +171,9 @@ class Reader {
                  fmt::format("Write {} \"name\" {{ ... }}.", it.key));
           continue;
         }
-        if (utf8_text(m.key().name(), doc_.range(m.key()), fmt::format("the {} name", it.key))) f(m.key().name(), &m.key(), *body);
+        if (utf8_text(m.key().name(), doc_.range(m.key()), fmt::format("the {} name", it.key))) {
+          f(m.key().name(), &m.key(), *body);
+        }
       }
     };
     const ast::Value* v = it.value;
@@ -234,7 +238,9 @@ class Reader {
       const std::string p = fmt::format("{}[{}]", path, i++);
       topo_.paths.add(p, {{}, doc_.range(*e)});
       if (e->kind == ast::Kind::string) {
-        if (utf8_text(e->string(), doc_.range(*e), fmt::format("a string in '{}'", it.key))) out.emplace_back(e->string());
+        if (utf8_text(e->string(), doc_.range(*e), fmt::format("a string in '{}'", it.key))) {
+          out.emplace_back(e->string());
+        }
       } else {
         report(doc_.range(*e), fmt::format("'{}' must be a list of strings", it.key), {});
       }
