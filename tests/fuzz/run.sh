@@ -28,7 +28,7 @@ seed() {  # seed TARGET CORPUS
   case "$1" in
     fuzz_hcl)
       for s in $(fixtures hcl); do cp "$s" "$2/seed-$(basename "$(dirname "$s")")-$(basename "$s")"; done ;;
-    fuzz_json)  # the target skips its first byte
+    fuzz_json)  # the target puts a '{' in front: drop the fixture's own
       for s in $(fixtures json); do tail -c +2 "$s" > "$2/seed-$(basename "$(dirname "$s")")-$(basename "$s")"; done ;;
     fuzz_lint)  # first byte: kind auto, edition ce, peers given, .hcl (0x10) or .json (0x18)
       for s in $(fixtures hcl); do
