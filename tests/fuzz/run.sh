@@ -55,8 +55,8 @@ for target in "${TARGETS[@]}"; do
   bound=(-max_total_time="$SECONDS_EACH")
   [ -z "${ENTRYC_FUZZ_RUNS:-}" ] || bound=(-runs="$ENTRYC_FUZZ_RUNS")
   echo "fuzz: $target ${bound[*]} ($(ls "$corpus" | wc -l) corpus files)"
-  ENTRYC_FUZZ_PROJECT_SEED="$ROOT/samples/seed-two-clusters" \
   # shellcheck disable=SC2086  # ENTRYC_FUZZ_FLAGS is a list of flags
+  ENTRYC_FUZZ_PROJECT_SEED="$ROOT/samples/seed-two-clusters" \
   "$BUILD/bin/$target" "${bound[@]}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 ${ENTRYC_FUZZ_FLAGS:-} \
     -artifact_prefix="$ART/$target-" -print_final_stats=1 "$corpus" 2>"$BUILD/$target.log" || {
       tail -n 60 "$BUILD/$target.log"; echo "fuzz: $target FAILED"; exit 1; }
