@@ -7,9 +7,10 @@
 
 namespace entryc::cli {
 
-inline bool load_plugins(plugins::Host& host, const Args& args, diag::Sink& sink, bool backends = true) {
+inline bool load_plugins(plugins::Host& host, const Args& args, diag::Sink& sink,
+                         plugins::Loading mode = plugins::Loading::all) {
   const std::vector<std::string> dirs = args.all("plugin-dir");
-  return host.load(dirs, sink, backends);
+  return host.load(dirs, sink, mode);
 }
 
 }  // namespace entryc::cli

@@ -94,7 +94,7 @@ int run_lint(Context& ctx, const Args& args) {
     config.preset = *p;
   }
   plugins::Host host;
-  failed |= !load_plugins(host, args, setup, /*backends=*/false);
+  failed |= !load_plugins(host, args, setup, plugins::Loading::on_demand);
   std::vector<std::string> excludes = config.exclude;
   for (const std::string& x : args.all("exclude")) excludes.push_back(x);
   const std::vector<load::Input> inputs = load::expand(args.positional(), excludes, setup);
@@ -139,7 +139,15 @@ int run_lint(Context& ctx, const Args& args) {
     }
   }
 
-  const std::vector<render::RuleMeta> meta = rule_meta(host);
+  for (diag::Diagnostic& d : host.take_load_problems()) {  // plugins loaded on demand
+    failed = true;
+    all.push_back(std::move(d));
+  }
+
+  // Only SARIF carries rule metadata (the docs make it worth skipping).
+  const bool sarif = format == "sarif" || std::any_of(reports.begin(), reports.end(),
+                                                      [](const auto& r) { return r.first == "sarif"; });
+  const std::vector<render::RuleMeta> meta = sarif ? rule_meta(host) : std::vector<render::RuleMeta>{};
   render::Report report{{}, meta, kVersion};
   report.options.consul_messages = args.has("consul-messages");
   std::error_code ec;

@@ -15,9 +15,9 @@ const OptionSpec kPluginOptions[] = {
     {"plugin-dir", 0, "DIR", "load plugins from DIR first (repeatable)"},
 };
 
-int setup(Context& ctx, const Args& args, plugins::Host& host, bool backends) {
+int setup(Context& ctx, const Args& args, plugins::Host& host, plugins::Loading mode) {
   diag::Collector sink;
-  const bool ok = load_plugins(host, args, sink, backends);
+  const bool ok = load_plugins(host, args, sink, mode);
   if (!sink.diagnostics().empty()) {
     SourceManager sm;
     ctx.print(stderr, sm, sink.diagnostics(), render::Format::compact);
@@ -27,7 +27,7 @@ int setup(Context& ctx, const Args& args, plugins::Host& host, bool backends) {
 
 int run_plugins(Context& ctx, const Args& args) {
   plugins::Host host;
-  const int rc = setup(ctx, args, host, true);
+  const int rc = setup(ctx, args, host, plugins::Loading::all);
   std::string out =
       fmt::format("{:<20} {:<10} {:<4} {:<8} {:<6} {}\n", "NAME", "VERSION", "ABI", "KIND", "RULES", "PATH");
   for (const auto& p : host.plugins()) {
@@ -44,7 +44,7 @@ const char* sev(diag::Severity s) { return diag::to_string(s); }
 
 int run_rules(Context& ctx, const Args& args) {
   plugins::Host host;
-  const int rc = setup(ctx, args, host, false);
+  const int rc = setup(ctx, args, host, plugins::Loading::rules);
   std::string out = fmt::format("{:<44} {:<8} {:<12} {}\n", "RULE", "SEVERITY", "PRESET", "SUMMARY");
   for (const plugins::RuleInfo* r : host.rules()) {
     out += fmt::format("{:<44} {:<8} {:<12} {}\n", r->id, sev(r->severity), r->preset, r->summary);
@@ -61,7 +61,7 @@ int run_rules(Context& ctx, const Args& args) {
 int run_explain(Context& ctx, const Args& args) {
   if (args.positional().size() != 1) return usage_error(kExplainCommand, "give exactly one RULE-ID");
   plugins::Host host;
-  const int rc = setup(ctx, args, host, false);
+  const int rc = setup(ctx, args, host, plugins::Loading::rules);
   const std::string& id = args.positional()[0];
   if (const plugins::RuleInfo* r = host.rule(id)) {
     write_out(stdout, r->doc.empty() ? r->summary + "\n" : r->doc);

@@ -24,6 +24,19 @@ def entryc(*args, env=None):
     return p.returncode, p.stdout.decode(), p.stderr.decode()
 
 
+def elf_symbol_bytes(lib, name):
+    """The bytes of a defined dynamic symbol of an ELF shared library, found with readelf."""
+    syms = subprocess.run(['readelf', '-W', '--dyn-syms', lib], capture_output=True, check=True).stdout.decode()
+    value, size, ndx = next((int(f[1], 16), int(f[2]), int(f[6])) for f in map(str.split, syms.splitlines())
+                            if len(f) >= 8 and f[7] == name)
+    out = subprocess.run(['readelf', '-W', '-S', lib], capture_output=True, check=True).stdout.decode()
+    sec = next(line.split(']', 1)[1].split() for line in out.splitlines() if line.strip().startswith('[%2d]' % ndx))
+    addr, off = int(sec[2], 16), int(sec[3], 16)
+    with open(lib, 'rb') as f:
+        f.seek(off + value - addr)
+        return f.read(size)
+
+
 class BrokenPlugins(unittest.TestCase):
     def dir(self, name):
         return os.path.join(PLUGINS, name)
@@ -84,6 +97,35 @@ class BrokenPlugins(unittest.TestCase):
         rc, _, err = entryc('rules', '--plugin-dir', self.dir('duplicate'))
         self.assertEqual(rc, 2)
         self.assertIn("rule 'exports-wildcard-peer' is defined by both plugin", err)
+
+    def test_lint_loads_a_plugin_only_for_its_kinds(self):
+        # The duplicate plugin's manifest says exported-services: lint loads
+        # it (and refuses its duplicate rule id) only for such a file.
+        intentions = b'Kind = "service-intentions"\nName = "api"\nSources = [ { Name = "web", Action = "allow" } ]\n'
+        for body, want_rc in ((intentions, 0), (ENTRY, 2)):
+            with tempfile.NamedTemporaryFile(suffix='.hcl') as f:
+                f.write(body)
+                f.flush()
+                rc, out, err = entryc('lint', '--format', 'compact', '--plugin-dir', self.dir('duplicate'), f.name)
+            self.assertEqual(rc, want_rc, out + err)
+            self.assertEqual("is defined by both plugin" in out + err, want_rc == 2, out + err)
+
+    def test_rules_of_plugins_not_loaded_are_known_to_entryc_ignore(self):
+        with tempfile.NamedTemporaryFile(suffix='.hcl') as f:
+            f.write(b'# entryc-ignore: exports-wildcard-peer the ACL file names an exports rule on purpose\n'
+                    b'service "web" { policy = "read" }\n')
+            f.flush()
+            rc, out, err = entryc('lint', '--format', 'compact', '--kind', 'acl-rules', f.name)
+        # Known (the exported-services plugin was never loaded), so only unused.
+        self.assertNotIn('unknown rule', out + err)
+        self.assertIn("entryc-ignore: 'exports-wildcard-peer' suppresses nothing on line 2", out)
+
+    def test_manifest(self):
+        # ENTRYC_RULES_PLUGIN writes the kinds (each once) and the rule ids
+        # into the exported entryc_plugin_manifest, read by the host unloaded.
+        lib = os.path.join(self.dir('extra'), 'extra.so')
+        self.assertEqual(elf_symbol_bytes(lib, 'entryc_plugin_manifest'),
+                         b'kinds service-intentions exported-services\nrules extra-no-legacy\n\0')
 
     def test_throwing_rule_is_reported_and_others_still_run(self):
         with tempfile.NamedTemporaryFile(suffix='.hcl') as f:

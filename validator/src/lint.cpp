@@ -98,7 +98,7 @@ const std::vector<CoreCode>& core_codes() {
 }
 
 Linter::Linter(const plugins::Host& host, Options options) : host_(host), opts_(std::move(options)) {
-  for (const plugins::RuleInfo* r : host_.rules()) known_codes_.push_back(r->id);
+  known_codes_ = host_.rule_ids();
   for (const CoreCode& c : core_codes()) known_codes_.emplace_back(c.code);
 }
 

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <utility>
 
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
@@ -47,14 +49,20 @@ void host_report(void* ctx, const entryc_report* r) {
 
 const entryc_host kHostTable = {sizeof(entryc_host), ENTRYC_PLUGIN_ABI_VERSION, &host_report};
 
-// Which of `symbols` the ELF shared object at `path` exports as defined
-// functions (bit i for symbols[i]), read from its dynamic symbol table (what the loader uses, and
-// what survives `strip`) without loading it: a foreign library's
-// constructors must not run in our process. Boost.DLL's library_info reads
-// the static .symtab instead, pairs it with the wrong string table on some
-// linkers' section layouts, and finds nothing in stripped libraries.
+// What the ELF shared object at `path` exports, read from its dynamic symbol
+// table (what the loader uses, and what survives `strip`) without loading it:
+// a foreign library's constructors must not run in our process. Boost.DLL's
+// library_info reads the static .symtab instead, pairs it with the wrong
+// string table on some linkers' section layouts, and finds nothing in
+// stripped libraries.
+struct Exports {
+  bool entry = false;    // ENTRYC_PLUGIN_ENTRY_SYMBOL, a function
+  bool backend = false;  // ENTRYC_BACKEND_MARKER_SYMBOL, a function
+  std::optional<std::string> manifest;  // ENTRYC_PLUGIN_MANIFEST_SYMBOL's text
+};
+
 // Throws std::runtime_error when the file is not a 64-bit ELF shared object.
-unsigned exported_functions(const std::string& path, std::initializer_list<std::string_view> symbols) {
+Exports inspect(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   auto read = [&](std::uint64_t off, void* out, std::size_t n) {
     f.seekg(static_cast<std::streamoff>(off));
@@ -71,6 +79,7 @@ unsigned exported_functions(const std::string& path, std::initializer_list<std::
   if (eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shnum > 4096) throw std::runtime_error("malformed section table");
   std::vector<Elf64_Shdr> sections(eh.e_shnum);
   if (!sections.empty()) read(eh.e_shoff, sections.data(), sections.size() * sizeof(Elf64_Shdr));
+  Exports out;
   for (const Elf64_Shdr& sh : sections) {
     if (sh.sh_type != SHT_DYNSYM || sh.sh_link >= sections.size() || sh.sh_entsize != sizeof(Elf64_Sym)) continue;
     const Elf64_Shdr& strtab = sections[sh.sh_link];
@@ -80,20 +89,45 @@ unsigned exported_functions(const std::string& path, std::initializer_list<std::
     std::string names(strtab.sh_size, '\0');
     if (!syms.empty()) read(sh.sh_offset, syms.data(), syms.size() * sizeof(Elf64_Sym));
     if (!names.empty()) read(strtab.sh_offset, names.data(), names.size());
-    unsigned found = 0;
+    // Without measuring every name: a big backend has thousands.
+    auto is = [&](const Elf64_Sym& sym, std::string_view want) {
+      return names.size() - sym.st_name > want.size() && names.compare(sym.st_name, want.size(), want) == 0 &&
+             names[sym.st_name + want.size()] == '\0';
+    };
     for (const Elf64_Sym& sym : syms) {
-      if (sym.st_shndx == SHN_UNDEF || sym.st_name >= names.size()) continue;
-      if (ELF64_ST_BIND(sym.st_info) == STB_LOCAL || ELF64_ST_TYPE(sym.st_info) != STT_FUNC) continue;
-      const std::string_view name(names.c_str() + sym.st_name);
-      unsigned bit = 1;
-      for (const std::string_view s : symbols) {
-        if (name == s) found |= bit;
-        bit <<= 1;
+      if (sym.st_shndx == SHN_UNDEF || sym.st_name >= names.size() || ELF64_ST_BIND(sym.st_info) == STB_LOCAL) continue;
+      if (ELF64_ST_TYPE(sym.st_info) == STT_FUNC) {
+        out.entry |= is(sym, ENTRYC_PLUGIN_ENTRY_SYMBOL);
+        out.backend |= is(sym, ENTRYC_BACKEND_MARKER_SYMBOL);
+      } else if (ELF64_ST_TYPE(sym.st_info) == STT_OBJECT && is(sym, ENTRYC_PLUGIN_MANIFEST_SYMBOL) &&
+                 sym.st_shndx < sections.size() && sym.st_size > 0 && sym.st_size <= (1u << 20)) {
+        // Where the loader would map it: an offset into its (file-backed) section.
+        const Elf64_Shdr& in = sections[sym.st_shndx];
+        if (in.sh_type == SHT_NOBITS || sym.st_value < in.sh_addr || sym.st_value - in.sh_addr > in.sh_size ||
+            in.sh_size - (sym.st_value - in.sh_addr) < sym.st_size) {
+          continue;
+        }
+        std::string text(sym.st_size, '\0');
+        read(in.sh_offset + (sym.st_value - in.sh_addr), text.data(), text.size());
+        if (text.back() == '\0') out.manifest = text.substr(0, text.find('\0'));
       }
     }
-    return found;
+    break;
   }
-  return 0;
+  return out;
+}
+
+// The kinds and rule ids of a manifest ("kinds K...\nrules R...\n"); nullopt
+// when it is not one.
+std::optional<std::pair<std::vector<std::string>, std::vector<std::string>>> parse_manifest(std::string_view text) {
+  constexpr std::string_view kKinds = "kinds", kRules = "\nrules";
+  const std::size_t rules = text.find(kRules);
+  if (text.substr(0, kKinds.size()) != kKinds || rules == std::string_view::npos || text.back() != '\n') {
+    return std::nullopt;
+  }
+  const std::string_view kinds = text.substr(kKinds.size(), rules - kKinds.size());
+  const std::string_view ids = text.substr(rules + kRules.size(), text.size() - 1 - rules - kRules.size());
+  return std::pair{split_kinds(kinds), split_kinds(ids)};
 }
 
 }  // namespace
@@ -108,13 +142,19 @@ std::string Host::default_plugin_dir() {
   return (exe.parent_path().parent_path() / "lib" / "entryc" / "plugins").lexically_normal().string();
 }
 
-bool Host::load_file(const std::string& path, diag::Sink& sink, bool backends) {
+bool Host::load_file(const std::string& path, diag::Sink& sink, Loading mode) {
   // Inspect the file before loading it: a foreign library's constructors
   // must not run in our process.
   try {
-    const unsigned found = exported_functions(path, {ENTRYC_PLUGIN_ENTRY_SYMBOL, ENTRYC_BACKEND_MARKER_SYMBOL});
-    if (!backends && (found & 3u) == 3u) return true;  // a backend; this command needs none
-    if (!(found & 1u)) {
+    const Exports found = inspect(path);
+    if (mode != Loading::all && found.entry && found.backend) return true;  // a backend; this command needs none
+    if (found.entry && mode == Loading::on_demand && found.manifest) {
+      if (auto m = parse_manifest(*found.manifest)) {
+        on_demand_.push_back({path, std::move(m->first), std::move(m->second)});
+        return true;
+      }
+    }
+    if (!found.entry) {
       load_error(sink, fmt::format("'{}' is not an entryc plugin", path),
                  fmt::format("It does not export '{}'. Remove it from the plugin directory, or build it with "
                              "the entryc plugin SDK.",
@@ -206,7 +246,7 @@ bool Host::load_file(const std::string& path, diag::Sink& sink, bool backends) {
   return true;
 }
 
-bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool backends) {
+bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink, Loading mode) {
   search_path_.assign(plugin_dirs.begin(), plugin_dirs.end());
   if (const char* env = std::getenv("ENTRYC_PLUGIN_PATH")) {
     std::string_view s = env;
@@ -248,9 +288,31 @@ bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool
       if (it->path().extension() == ".so" && it->is_regular_file(ec2)) files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
-    for (const std::string& f : files) ok = load_file(f, sink, backends) && ok;
+    for (const std::string& f : files) ok = load_file(f, sink, mode) && ok;
   }
   return ok;
+}
+
+void Host::load_for(std::string_view kind) const {
+  for (std::size_t i = 0; i < on_demand_.size(); ++i) {  // load_file may not add to it, but stay safe
+    OnDemand& p = on_demand_[i];
+    if (p.tried || std::find(p.kinds.begin(), p.kinds.end(), kind) == p.kinds.end()) continue;
+    p.tried = true;
+    diag::Collector problems;
+    const_cast<Host&>(*this).load_file(p.path, problems, Loading::rules);
+    for (diag::Diagnostic& d : problems.diagnostics()) load_problems_.push_back(std::move(d));
+  }
+}
+
+std::vector<diag::Diagnostic> Host::take_load_problems() const { return std::exchange(load_problems_, {}); }
+
+std::vector<std::string> Host::rule_ids() const {
+  std::vector<std::string> out;
+  for (const RuleInfo* r : rules()) out.push_back(r->id);
+  for (const OnDemand& p : on_demand_) {
+    if (!p.tried) out.insert(out.end(), p.rules.begin(), p.rules.end());
+  }
+  return out;
 }
 
 const RuleInfo* Host::rule(std::string_view id) const {
@@ -280,6 +342,7 @@ std::vector<const RuleInfo*> Host::rules() const {
 
 Host::Normalized Host::normalize(std::string_view kind, std::string_view json, std::string_view edition,
                                  std::string_view options) const {
+  load_for(kind);
   Normalized out;
   for (const auto& p : plugins_) {
     if (!p->descriptor->normalize) continue;
@@ -320,11 +383,13 @@ bool applies(const Plugin& p, std::string_view kind) {
 }  // namespace
 
 bool Host::checks(std::string_view kind) const {
+  load_for(kind);
   return std::any_of(plugins_.begin(), plugins_.end(), [&](const auto& p) { return applies(*p, kind); });
 }
 
 void Host::check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
                  const ReportFn& fn, diag::Sink& failures, SourceRange where, std::string_view options) const {
+  load_for(kind);
   for (const auto& p : plugins_) {
     if (!applies(*p, kind)) continue;
     entryc_document doc{};

@@ -45,6 +45,14 @@ struct Plugin {
   const entryc_plugin* descriptor = nullptr;
 };
 
+// Which plugins Host::load() loads.
+enum class Loading {
+  all,        // every plugin on the search path
+  rules,      // not the backends that say so in their symbol table (ENTRYC_BACKEND_MARKER_SYMBOL)
+  on_demand,  // as `rules`, and a rules plugin with a manifest (ENTRYC_PLUGIN_MANIFEST_SYMBOL) only
+              // when a document of one of its kinds is checked or normalized
+};
+
 // Receives the reports of one check() call.
 using ReportFn = std::function<void(const Plugin&, const entryc_report&)>;
 
@@ -55,25 +63,30 @@ class Host {
   Host(const Host&) = delete;
   Host& operator=(const Host&) = delete;
 
-  // Loads every plugin on the search path. Problems are reported as
-  // core-plugin-load errors; returns false if there was any. Without
-  // `backends`, backend plugins that say so in their symbol table
-  // (ENTRYC_BACKEND_MARKER_SYMBOL) are left unloaded: lint needs none, and
-  // loading one (and libcurl with it) costs more than linting a file.
-  bool load(std::span<const std::string> plugin_dirs, diag::Sink& sink, bool backends = true);
-  // Loads one library file (used by tests and by load()); without
-  // `backends`, a marked backend is skipped (true, nothing loaded).
-  bool load_file(const std::string& path, diag::Sink& sink, bool backends = true);
+  // Loads the plugins on the search path (see Loading). Problems are
+  // reported as core-plugin-load errors; returns false if there was any.
+  // Lint needs no backend, and loading one (and libcurl with it) costs more
+  // than linting a file; nor, for one file, the plugins of the other kinds.
+  bool load(std::span<const std::string> plugin_dirs, diag::Sink& sink, Loading mode = Loading::all);
+  // Loads one library file as load() would (true when it is skipped or left
+  // to load on demand).
+  bool load_file(const std::string& path, diag::Sink& sink, Loading mode = Loading::all);
 
+  // The plugins loaded so far.
   std::span<const std::unique_ptr<Plugin>> plugins() const { return plugins_; }
   const RuleInfo* rule(std::string_view id) const;
+  // The ids of the loaded plugins' rules and of those waiting to be loaded
+  // on demand (from their manifests).
+  std::vector<std::string> rule_ids() const;
+  // Problems met loading a plugin on demand, since the last call.
+  std::vector<diag::Diagnostic> take_load_problems() const;
   // A backend plugin by name ("runtime"); nullptr when none is loaded.
   const Plugin* backend(std::string_view name) const;
   std::vector<const RuleInfo*> rules() const;
   // The directories searched, in order (for `entryc plugins`).
   const std::vector<std::string>& search_path() const { return search_path_; }
 
-  // Whether any loaded plugin checks `kind`.
+  // Whether any plugin checks `kind` (loading those on demand that do).
   bool checks(std::string_view kind) const;
   // Runs every plugin that checks `kind`. A plugin that fails (throws in a
   // rule) is reported as core-plugin-failure at `where`; the others still run.
@@ -94,7 +107,20 @@ class Host {
   static std::string default_plugin_dir();
 
  private:
+  // A rules plugin found with a manifest, not loaded until its kinds are needed.
+  struct OnDemand {
+    std::string path;
+    std::vector<std::string> kinds;
+    std::vector<std::string> rules;
+    bool tried = false;
+  };
+  // Loads the plugins on demand that check `kind` (logically const: the set
+  // of plugins the host offers does not change, only when they are loaded).
+  void load_for(std::string_view kind) const;
+
   std::vector<std::unique_ptr<Plugin>> plugins_;
+  mutable std::vector<OnDemand> on_demand_;
+  mutable std::vector<diag::Diagnostic> load_problems_;
   std::vector<std::string> search_path_;
   // (plugin, kind) pairs the plugin does not normalize (not thread-safe).
   mutable std::set<std::pair<const Plugin*, std::string>> declined_;

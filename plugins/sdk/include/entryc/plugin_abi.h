@@ -33,6 +33,13 @@ extern "C" {
  * without loading them. Optional: a backend without it is loaded and
  * recognized by its descriptor. */
 #define ENTRYC_BACKEND_MARKER_SYMBOL "entryc_plugin_is_backend"
+/* Optional, exported by rules plugins next to the entry point: a NUL-terminated
+ * char array, "kinds K1 K2...\nrules R1 R2...\n", naming the document kinds
+ * its rules check and its rule ids. A host that needs only some kinds (lint)
+ * reads it from the file and loads the plugin only when a document of one of
+ * those kinds comes up. ENTRYC_RULES_PLUGIN writes it; a plugin without it is
+ * always loaded. */
+#define ENTRYC_PLUGIN_MANIFEST_SYMBOL "entryc_plugin_manifest"
 
 #if defined(__GNUC__)
 #define ENTRYC_PLUGIN_EXPORT __attribute__((visibility("default")))

@@ -21,10 +21,11 @@
 #pragma once
 
 #include <algorithm>
-#include <cstdint>
-#include <limits>
-#include <exception>
 #include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <iterator>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -338,17 +339,96 @@ std::unique_ptr<Rule> make_rule() {
   return std::make_unique<T>();
 }
 
+// The manifest of a table of rules (ENTRYC_PLUGIN_MANIFEST_SYMBOL), built at
+// compile time by ENTRYC_RULES_PLUGIN: "kinds K...\nrules R...\n", each kind
+// once, in the order the rules name them.
+namespace manifest_detail {
+
+// Whether `word` is one of the space-separated words of `list`.
+constexpr bool has_word(std::string_view list, std::string_view word) {
+  while (!list.empty()) {
+    const std::size_t sp = list.find(' ');
+    if (list.substr(0, sp) == word) return true;
+    if (sp == std::string_view::npos) break;
+    list.remove_prefix(sp + 1);
+  }
+  return false;
+}
+
+// Writes the manifest to `out` (when not null); returns its size with the NUL.
+template <std::size_t M>
+constexpr std::size_t write(const RuleSpec (&specs)[M], char* out) {
+  std::size_t n = 0;
+  auto put = [&](std::string_view s) {
+    for (char c : s) {
+      if (out) out[n] = c;
+      ++n;
+    }
+  };
+  put("kinds");
+  for (std::size_t i = 0; i < M; ++i) {
+    const std::string_view kinds = specs[i].kinds;
+    for (std::size_t at = 0; at < kinds.size();) {
+      const std::size_t end = std::min(kinds.find(' ', at), kinds.size());
+      const std::string_view kind = kinds.substr(at, end - at);
+      bool seen = has_word(kinds.substr(0, at), kind);
+      for (std::size_t j = 0; j < i && !seen; ++j) seen = has_word(specs[j].kinds, kind);
+      if (!kind.empty() && !seen) {
+        put(" ");
+        put(kind);
+      }
+      at = end + 1;
+    }
+  }
+  put("\nrules");
+  for (const RuleSpec& s : specs) {
+    put(" ");
+    put(s.id);
+  }
+  put("\n");
+  if (out) out[n] = '\0';
+  return n + 1;
+}
+
+template <std::size_t N>
+struct Text {
+  char text[N];
+};
+
+template <std::size_t N, std::size_t M>
+constexpr Text<N> make(const RuleSpec (&specs)[M]) {
+  Text<N> t{};
+  write(specs, t.text);
+  return t;
+}
+
+}  // namespace manifest_detail
+
 }  // namespace entryc::sdk
 
 #define ENTRYC_RULE(Class, id, severity, preset, kinds, summary, doc) \
   ::entryc::sdk::RuleSpec { id, summary, ::entryc::sdk::Severity::severity, preset, kinds, doc, &::entryc::sdk::make_rule<Class> }
 
-// Defines the plugin entry point for a table of rules; `normalize` is a
-// NormalizeFn or nullptr.
-#define ENTRYC_RULES_PLUGIN(name, version, normalize, ...)                                            \
-  extern "C" ENTRYC_PLUGIN_EXPORT const entryc_plugin* entryc_plugin_entry(uint32_t host_abi_version) { \
-    (void)host_abi_version;                                                                           \
-    static ::entryc::sdk::RulesPlugin plugin(name, version, normalize, {__VA_ARGS__});                \
-    ::entryc::sdk::RulesPlugin::instance() = &plugin;                                                 \
-    return plugin.descriptor();                                                                       \
+// Defines the plugin entry point for a table of rules, and its manifest (the
+// kinds and rule ids, readable without loading the library); `normalize` is a
+// NormalizeFn or nullptr. A host that loads plugins by their manifest (lint)
+// asks a plugin to normalize only kinds its rules name.
+#define ENTRYC_RULES_PLUGIN(name, version, normalize, ...)                                                 \
+  namespace {                                                                                              \
+  constexpr ::entryc::sdk::RuleSpec entryc_rule_specs[] = {__VA_ARGS__};                                   \
+  constexpr std::size_t entryc_manifest_size = ::entryc::sdk::manifest_detail::write(entryc_rule_specs, nullptr); \
+  }                                                                                                        \
+  extern "C" {                                                                                             \
+  extern ENTRYC_PLUGIN_EXPORT const ::entryc::sdk::manifest_detail::Text<entryc_manifest_size>             \
+      entryc_plugin_manifest;                                                                              \
+  }                                                                                                        \
+  extern "C" constexpr ::entryc::sdk::manifest_detail::Text<entryc_manifest_size> entryc_plugin_manifest = \
+      ::entryc::sdk::manifest_detail::make<entryc_manifest_size>(entryc_rule_specs);                       \
+  extern "C" ENTRYC_PLUGIN_EXPORT const entryc_plugin* entryc_plugin_entry(uint32_t host_abi_version) {      \
+    (void)host_abi_version;                                                                                \
+    static ::entryc::sdk::RulesPlugin plugin(                                                              \
+        name, version, normalize,                                                                          \
+        std::vector<::entryc::sdk::RuleSpec>(std::begin(entryc_rule_specs), std::end(entryc_rule_specs))); \
+    ::entryc::sdk::RulesPlugin::instance() = &plugin;                                                      \
+    return plugin.descriptor();                                                                            \
   }
