@@ -25,7 +25,7 @@ void load_error(diag::Sink& sink, std::string summary, std::string detail) {
   sink.report(diag::make(diag::Severity::error, "core-plugin-load", std::move(summary), {}, std::move(detail)));
 }
 
-std::vector<std::string> split_kinds(std::string_view s) {
+std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
   while (!s.empty()) {
     const std::size_t sp = s.find(' ');
@@ -127,7 +127,7 @@ std::optional<std::pair<std::vector<std::string>, std::vector<std::string>>> par
   }
   const std::string_view kinds = text.substr(kKinds.size(), rules - kKinds.size());
   const std::string_view ids = text.substr(rules + kRules.size(), text.size() - 1 - rules - kRules.size());
-  return std::pair{split_kinds(kinds), split_kinds(ids)};
+  return std::pair{split_words(kinds), split_words(ids)};
 }
 
 }  // namespace
@@ -228,7 +228,7 @@ bool Host::load_file(const std::string& path, diag::Sink& sink, Loading mode) {
                  : ri.severity == ENTRYC_SEVERITY_WARNING ? diag::Severity::warning
                                                           : diag::Severity::note;
     r.preset = to_string(ri.preset);
-    r.kinds = split_kinds(to_string(ri.kinds));
+    r.kinds = split_words(to_string(ri.kinds));
     r.doc = to_string(ri.doc);
     if (const RuleInfo* other = rule(r.id)) {
       load_error(sink,
@@ -294,8 +294,7 @@ bool Host::load(std::span<const std::string> plugin_dirs, diag::Sink& sink, Load
 }
 
 void Host::load_for(std::string_view kind) const {
-  for (std::size_t i = 0; i < on_demand_.size(); ++i) {  // load_file may not add to it, but stay safe
-    OnDemand& p = on_demand_[i];
+  for (OnDemand& p : on_demand_) {  // load_file(..., Loading::rules) adds nothing to it
     if (p.tried || std::find(p.kinds.begin(), p.kinds.end(), kind) == p.kinds.end()) continue;
     p.tried = true;
     diag::Collector problems;
