@@ -207,6 +207,17 @@ class Rule {
   virtual void check(const Document& doc, Reporter& out) const = 0;
 };
 
+// Whether `word` is one of the space-separated words of `list` (a rule's kinds).
+constexpr bool has_word(std::string_view list, std::string_view word) {
+  while (!list.empty()) {
+    const std::size_t sp = list.find(' ');
+    if (list.substr(0, sp) == word) return true;
+    if (sp == std::string_view::npos) break;
+    list.remove_prefix(sp + 1);
+  }
+  return false;
+}
+
 struct RuleSpec {
   const char* id;
   const char* summary;
@@ -252,16 +263,6 @@ class RulesPlugin {
   }
 
  private:
-  static bool applies(std::string_view kinds, std::string_view kind) {
-    while (!kinds.empty()) {
-      const std::size_t sp = kinds.find(' ');
-      if (kinds.substr(0, sp) == kind) return true;
-      if (sp == std::string_view::npos) break;
-      kinds.remove_prefix(sp + 1);
-    }
-    return false;
-  }
-
   static Json options_of(const entryc_document* doc) {
     if (doc->struct_size < offsetof(entryc_document, options) + sizeof(entryc_str) || doc->options.len == 0) {
       return Json::object();
@@ -304,7 +305,7 @@ class RulesPlugin {
       const Document d{view(doc->kind), json, view(doc->edition), view(doc->name), options};
       Reporter out(host, ctx);
       for (std::size_t i = 0; i < self.rules_.size(); ++i) {
-        if (!applies(self.specs_[i].kinds, d.kind)) continue;
+        if (!has_word(self.specs_[i].kinds, d.kind)) continue;
         out.set_rule(self.specs_[i].id);
         try {
           self.rules_[i]->check(d, out);
@@ -343,17 +344,6 @@ std::unique_ptr<Rule> make_rule() {
 // compile time by ENTRYC_RULES_PLUGIN: "kinds K...\nrules R...\n", each kind
 // once, in the order the rules name them.
 namespace manifest_detail {
-
-// Whether `word` is one of the space-separated words of `list`.
-constexpr bool has_word(std::string_view list, std::string_view word) {
-  while (!list.empty()) {
-    const std::size_t sp = list.find(' ');
-    if (list.substr(0, sp) == word) return true;
-    if (sp == std::string_view::npos) break;
-    list.remove_prefix(sp + 1);
-  }
-  return false;
-}
 
 // Writes the manifest to `out` (when not null); returns its size with the NUL.
 template <std::size_t M>
