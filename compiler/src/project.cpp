@@ -19,7 +19,27 @@ namespace entryc::project {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-bool glob_match(std::string_view g, std::string_view p) {
+namespace {
+
+// The (glob, path) suffix pairs, by their lengths, already known not to
+// match: without them a glob with many stars backtracks exponentially (a
+// project file found by fuzz_project hung for more than 10 s).
+struct Failed {
+  std::size_t cols;
+  std::vector<bool> seen;
+};
+
+bool match(std::string_view g, std::string_view p, Failed& failed);
+
+bool match_once(std::string_view g, std::string_view p, Failed& failed) {
+  const std::size_t k = g.size() * failed.cols + p.size();
+  if (failed.seen[k]) return false;
+  if (match(g, p, failed)) return true;
+  failed.seen[k] = true;
+  return false;
+}
+
+bool match(std::string_view g, std::string_view p, Failed& failed) {
   while (!g.empty()) {
     if (g.substr(0, 2) == "**") {
       g.remove_prefix(2);
@@ -28,7 +48,7 @@ bool glob_match(std::string_view g, std::string_view p) {
       if (g.empty()) return true;
       // `**/` matches zero or more whole directories; a bare `**` anything.
       for (std::size_t i = 0; i <= p.size(); ++i) {
-        if ((!dirs || i == 0 || p[i - 1] == '/') && glob_match(g, p.substr(i))) return true;
+        if ((!dirs || i == 0 || p[i - 1] == '/') && match_once(g, p.substr(i), failed)) return true;
       }
       return false;
     }
@@ -36,7 +56,7 @@ bool glob_match(std::string_view g, std::string_view p) {
     if (c == '*') {
       g.remove_prefix(1);
       for (std::size_t i = 0; i <= p.size(); ++i) {
-        if (glob_match(g, p.substr(i))) return true;
+        if (match_once(g, p.substr(i), failed)) return true;
         if (i < p.size() && p[i] == '/') break;
       }
       return false;
@@ -71,6 +91,13 @@ bool glob_match(std::string_view g, std::string_view p) {
     p.remove_prefix(1);
   }
   return p.empty();
+}
+
+}  // namespace
+
+bool glob_match(std::string_view g, std::string_view p) {
+  Failed failed{p.size() + 1, std::vector<bool>((g.size() + 1) * (p.size() + 1))};
+  return match(g, p, failed);
 }
 
 namespace {
