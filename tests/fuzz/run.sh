@@ -18,6 +18,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SHARED="$ROOT/../shared"
 ART="$BUILD/fuzz-artifacts"
 mkdir -p "$ART"
+# The targets' scratch files (fuzz_common.hpp) go to one directory per run of
+# this script (under $ENTRYC_FUZZ_TMPDIR, else /dev/shm, else /tmp), removed on
+# exit, so that a target that crashes leaves nothing behind.
+SCRATCH_BASE="${ENTRYC_FUZZ_TMPDIR:-/tmp}"
+[ -n "${ENTRYC_FUZZ_TMPDIR:-}" ] || [ ! -w /dev/shm ] || SCRATCH_BASE=/dev/shm
+ENTRYC_FUZZ_TMPDIR="$(mktemp -d "$SCRATCH_BASE/entryc-fuzz-run-XXXXXX")"
+export ENTRYC_FUZZ_TMPDIR
+trap 'rm -rf "$ENTRYC_FUZZ_TMPDIR"' EXIT
 
 fixtures() {  # fixtures EXT: sample and conformance files with that extension
   find "$ROOT/samples" "$SHARED/oracle/quirks" "$SHARED/conformance" -name "*.$1" 2>/dev/null
