@@ -41,7 +41,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends from dpkg-shlibdeps: libfmt9, libstdc++6, libc6, ...
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends from dpkg-shlibdeps: libc6, libcurl4, ... (libstdc++6 and libfmt9 unless ENTRYC_STATIC_RUNTIME is off)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "graphviz")  # entryc graph --format svg
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nlohmann-json3-dev")  # building plugins with find_package(entryc)
 set(CPACK_STRIP_FILES ON)

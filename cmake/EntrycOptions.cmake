@@ -23,3 +23,20 @@ if(ENTRYC_FUZZ)
                          -fno-omit-frame-pointer)
   target_link_options(entryc_options INTERFACE -fsanitize=${ENTRYC_FUZZ_SANITIZERS})
 endif()
+# The sanitizers' runtimes expect the shared C++ runtime.
+if(ENTRYC_SANITIZE OR ENTRYC_FUZZ)
+  set(ENTRYC_STATIC_RUNTIME OFF)
+endif()
+
+# entryc_static_runtime(TARGET): with ENTRYC_STATIC_RUNTIME, links libstdc++
+# and libgcc into TARGET (an executable or a plugin). A plugin keeps its copy
+# to itself (--exclude-libs): nothing C++ crosses the plugin boundary.
+function(entryc_static_runtime target)
+  if(ENTRYC_STATIC_RUNTIME)
+    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "MODULE_LIBRARY")
+      target_link_options(${target} PRIVATE -Wl,--exclude-libs,ALL)
+    endif()
+  endif()
+endfunction()

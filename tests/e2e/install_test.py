@@ -32,6 +32,21 @@ def built_plugins():
     return sorted(os.path.basename(p) for p in glob.glob(os.path.join(BUILD, 'lib', 'entryc', 'plugins', '*.so')))
 
 
+def needed(path):
+    """The shared libraries an ELF file names (DT_NEEDED)."""
+    out = run(['readelf', '-d', path]).stdout
+    return re.findall(r'\(NEEDED\)\s+Shared library: \[(.*?)\]', out)
+
+
+def static_runtime():
+    """Whether this build links libstdc++ and fmt into entryc and its plugins
+    (ENTRYC_STATIC_RUNTIME, the default; off in sanitizer and fuzz builds)."""
+    with open(os.path.join(BUILD, 'CMakeCache.txt')) as f:
+        cache = dict(re.findall(r'(?m)^(ENTRYC_\w+):\w+=(.*)$', f.read()))
+    on = lambda name: cache.get(name, '').upper() in ('ON', '1', 'TRUE', 'YES')
+    return on('ENTRYC_STATIC_RUNTIME') and not on('ENTRYC_SANITIZE') and not on('ENTRYC_FUZZ')
+
+
 def commands(entryc):
     out = run([entryc, '--help']).stdout
     return re.findall(r'^  (\w+) ', out.split('commands:')[1].split('\n\n')[0], re.M)
@@ -126,6 +141,16 @@ class InstallTest(unittest.TestCase):
         self.assertEqual(r.stdout, "legacy-intentions.hcl:11:14: warning: source 'legacy-billing' is a retired "
                                    "legacy service [acme-no-legacy-source]\n")
 
+    def test_runtime_as_configured(self):
+        """With ENTRYC_STATIC_RUNTIME neither entryc nor any plugin loads libstdc++ or libfmt; without, both do."""
+        files = [self.entryc] + sorted(glob.glob(os.path.join(self.prefix, 'lib', 'entryc', 'plugins', '*.so')))
+        self.assertGreater(len(files), 1)
+        for path in files:
+            libs = needed(path)
+            self.assertIn('libc.so.6', libs, path)
+            for lib in ('libstdc++.so.6', 'libfmt.so.9'):
+                self.assertEqual(lib in libs, not static_runtime(), '%s: %s' % (path, libs))
+
     def test_deb(self):
         out = os.path.join(self.tmp, 'deb')
         r = run(['cpack', '-G', 'DEB', '--config', os.path.join(BUILD, 'CPackConfig.cmake'), '-B', out], cwd=BUILD)
@@ -136,8 +161,9 @@ class InstallTest(unittest.TestCase):
         self.assertRegex(info, r'(?m)^ Package: entryc$')
         depends = re.search(r'(?m)^ Depends: (.*)$', info)
         self.assertIsNotNone(depends, info)
-        for lib in ('libc6', 'libstdc++6', 'libfmt9'):
-            self.assertIn(lib, depends.group(1))
+        self.assertIn('libc6', depends.group(1))
+        for lib in ('libstdc++6', 'libfmt9'):
+            self.assertEqual(lib in depends.group(1), not static_runtime(), depends.group(1))
         root = os.path.join(self.tmp, 'deb-root')
         r = run(['dpkg-deb', '-x', debs[0], root])
         self.assertEqual(r.returncode, 0, r.stderr)
