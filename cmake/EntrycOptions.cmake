@@ -27,6 +27,8 @@ endif()
 if(ENTRYC_SANITIZE OR ENTRYC_FUZZ)
   set(ENTRYC_STATIC_RUNTIME OFF)
 endif()
+# What this build does after that, for tests that check it (tests/e2e/install_test.py).
+set(ENTRYC_STATIC_RUNTIME_USED ${ENTRYC_STATIC_RUNTIME} CACHE INTERNAL "ENTRYC_STATIC_RUNTIME in effect")
 
 # entryc_static_runtime(TARGET): with ENTRYC_STATIC_RUNTIME, links libstdc++
 # and libgcc into TARGET (an executable or a plugin). A plugin keeps its copy

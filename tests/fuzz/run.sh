@@ -21,8 +21,7 @@ mkdir -p "$ART"
 # The targets' scratch files (fuzz_common.hpp) go to one directory per run of
 # this script (under $ENTRYC_FUZZ_TMPDIR, else /dev/shm, else /tmp), removed on
 # exit, so that a target that crashes leaves nothing behind.
-SCRATCH_BASE="${ENTRYC_FUZZ_TMPDIR:-/tmp}"
-[ -n "${ENTRYC_FUZZ_TMPDIR:-}" ] || [ ! -w /dev/shm ] || SCRATCH_BASE=/dev/shm
+SCRATCH_BASE="${ENTRYC_FUZZ_TMPDIR:-$([ -w /dev/shm ] && echo /dev/shm || echo /tmp)}"
 ENTRYC_FUZZ_TMPDIR="$(mktemp -d "$SCRATCH_BASE/entryc-fuzz-run-XXXXXX")"
 export ENTRYC_FUZZ_TMPDIR
 trap 'rm -rf "$ENTRYC_FUZZ_TMPDIR"' EXIT
