@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -232,9 +233,11 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
   const std::string edition = consul::to_string(opts_.config.edition);
 
   static const std::vector<std::string> kNone;
-  auto emit_plugin_report = [&](const consul::PathIndex& paths, const std::vector<std::string>& failed,
+  // `index()` gives the document's PathIndex; only reports need it.
+  auto emit_plugin_report = [&](auto index, const std::vector<std::string>& failed,
                                 const std::vector<std::string>& incomplete, const std::string& wrap_prefix) {
-    return [&, wrap_prefix](const plugins::Plugin& plugin, const entryc_report& r) {
+    return [&, index, wrap_prefix](const plugins::Plugin& plugin, const entryc_report& r) {
+      const consul::PathIndex& paths = index();
       const std::string rule = str(r.rule_id);
       const plugins::RuleInfo* info = host_.rule(rule);
       const std::string path = str(r.path);
@@ -281,8 +284,13 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
       }
       if (host_.checks(kAclRules)) {
-        const consul::PathIndex paths = consul::index_generic(pd.doc, pd.tree.root);
-        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(paths, kNone, kNone, ""), local,
+        // Indexed on the first report: a clean file never needs it.
+        std::optional<consul::PathIndex> paths;
+        auto index = [&]() -> const consul::PathIndex& {
+          if (!paths) paths = consul::index_generic(pd.doc, pd.tree.root);
+          return *paths;
+        };
+        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(index, kNone, kNone, ""), local,
                     {file, 0, 0}, opts_.plugin_options);
       }
     } else {
@@ -293,7 +301,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         const consul::DecodedEntry& e = *dr.entry;
         const std::string wrap =
             fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
-        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(e.paths, e.failed, e.incomplete, wrap),
+        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report([&e]() -> const consul::PathIndex& { return e.paths; }, e.failed, e.incomplete, wrap),
                     local, {file, 0, 0}, opts_.plugin_options);
       }
       if (dr.entry && analysis) {
