@@ -63,11 +63,11 @@ bool equal_fold(std::string_view s, std::string_view ascii) {
   return i == s.size();
 }
 
-bool is_scalar(const Json& j) { return j.is_string() || j.is_number() || j.is_boolean() || j.is_null(); }
+bool is_scalar(const Value& j) { return j.is_string() || j.is_number() || j.is_boolean() || j.is_null(); }
 
 // What hcl's decodeString stores: a string's value; a number's or bool's
 // token text (here: its JSON rendering; an HCL 0x10 arrives as 16).
-std::string scalar_text(const Json& j, bool& number) {
+std::string scalar_text(const Value& j, bool& number) {
   if (j.is_string()) return j.get<std::string>();
   if (j.is_null()) return {};
   number = true;
@@ -75,23 +75,23 @@ std::string scalar_text(const Json& j, bool& number) {
   return j.dump();
 }
 
-bool all_maps(const Json& a) {
+bool all_maps(const Value& a) {
   if (!a.is_array() || a.empty()) return false;
-  return std::all_of(a.begin(), a.end(), [](const Json& e) { return e.is_object(); });
+  return std::all_of(a.begin(), a.end(), [](const Value& e) { return e.is_object(); });
 }
 
 // One labelled block: {"web": [ {body} ]}.
-bool labelled_item(const Json& e) { return e.is_object() && e.size() == 1 && all_maps(e.begin().value()); }
+bool labelled_item(const Value& e) { return e.is_object() && e.size() == 1 && all_maps(e.begin().value()); }
 
 // The AST node hcl's decoder sees for a list value in the generic tree.
-const char* ast_type(const Json& v) { return all_maps(v) ? "*ast.ObjectList" : "*ast.ListType"; }
+const char* ast_type(const Value& v) { return all_maps(v) ? "*ast.ObjectList" : "*ast.ListType"; }
 
 std::string quoted_hcl(std::string_view s) { return Json(std::string(s)).dump(); }
 
 // A level string found in a block, to suggest `operator = "read"`.
-std::string level_in(const Json& v) {
+std::string level_in(const Value& v) {
   if (!all_maps(v)) return {};
-  for (const Json& m : v) {
+  for (const Value& m : v) {
     for (auto it = m.begin(); it != m.end(); ++it) {
       if (equal_fold(it.key(), "policy") && it.value().is_string()) return it.value().get<std::string>();
     }
@@ -101,11 +101,11 @@ std::string level_in(const Json& v) {
 
 class Parser {
  public:
-  Policy run(const Json& root) {
+  Policy run(const Value& root) {
     if (!root.is_object()) return std::move(p_);
-    std::array<std::vector<std::pair<std::string, const Json*>>, kTypes> blocks;
+    std::array<std::vector<std::pair<std::string, const Value*>>, kTypes> blocks;
     for (auto it = root.begin(); it != root.end(); ++it) {
-      const std::string& k = it.key();
+      const std::string k(it.key());
       const std::optional<Type> t = type_of(k);
       if (!t) {
         const std::string lk = lower(k);
@@ -139,7 +139,7 @@ class Parser {
     p_.shapes.push_back(std::move(s));
   }
 
-  void scalar(Type t, const std::string& key, const Json& v) {
+  void scalar(Type t, const std::string& key, const Value& v) {
     const TypeInfo& ti = info(t);
     Scalar s{t, key, {}};
     s.level.present = true;
@@ -161,7 +161,7 @@ class Parser {
     p_.scalars.push_back(std::move(s));
   }
 
-  void block_type(const TypeInfo& ti, const std::vector<std::pair<std::string, const Json*>>& entries) {
+  void block_type(const TypeInfo& ti, const std::vector<std::pair<std::string, const Value*>>& entries) {
     std::vector<Rule>& out = p_.rules[idx(ti.type)];
     std::size_t item = 0;   // items in the decoder's walk over this field
     std::size_t index = 0;  // labelled blocks, as the decoder numbers them
@@ -169,14 +169,14 @@ class Parser {
     for (const auto& [key, value] : entries) {
       if (!value->is_array()) continue;
       for (std::size_t i = 0; i < value->size(); ++i) {
-        const Json& e = (*value)[i];
+        const Value& e = (*value)[i];
         if (!labelled_item(e)) continue;
-        const std::string& label = e.begin().key();
-        const Json& bodies = e.begin().value();
+        const std::string label(e.begin().key());
+        const Value& bodies = e.begin().value();
         for (std::size_t j = 0; j < bodies.size(); ++j) {
           start_rule(ti, key, label, (Path() / key)[i] / label, true, index++);
           Path at = ((Path() / key)[i] / label)[j];
-          const Json* b = &bodies[j];
+          const Value* b = &bodies[j];
           extra_labels(ti, label, at, b);
           body(ti, out.size() - 1, *b, at, item++);
         }
@@ -195,7 +195,7 @@ class Parser {
       }
       if (!value->is_array()) continue;
       for (std::size_t i = 0; i < value->size(); ++i) {
-        const Json& e = (*value)[i];
+        const Value& e = (*value)[i];
         if (labelled_item(e)) continue;
         if (e.is_object()) {
           group(ti, key, i, e, item);
@@ -218,18 +218,18 @@ class Parser {
   // keeps the first and decodes the body as is (only exactly two labels go
   // through expandObject, which leaves 'b' as an unknown key). The generic
   // tree nests the labels: {"a": [{"b": [{"c": [{...}]}]}]}.
-  void extra_labels(const TypeInfo& ti, const std::string& label, Path& at, const Json*& b) {
-    auto next = [](const Json& m) -> const Json* {
+  void extra_labels(const TypeInfo& ti, const std::string& label, Path& at, const Value*& b) {
+    auto next = [](const Value& m) -> const Value* {
       if (!m.is_object() || m.size() != 1) return nullptr;
-      const Json& v = m.begin().value();
+      const Value& v = m.begin().value();
       return v.is_array() && v.size() == 1 && v[0].is_object() ? &v[0] : nullptr;
     };
-    const Json* first = next(*b);
+    const Value* first = next(*b);
     if (!first || !next(*first)) return;
     const Path where = at / b->begin().key();
     std::string names;
-    while (const Json* n = next(*b)) {
-      names += (names.empty() ? "'" : ", '") + b->begin().key() + "'";
+    while (const Value* n = next(*b)) {
+      names += (names.empty() ? "'" : ", '") + std::string(b->begin().key()) + "'";
       at = (at / b->begin().key())[0];
       b = n;
     }
@@ -245,11 +245,11 @@ class Parser {
   // A block without a label (`service { ... }`, or a JSON object the HCL
   // JSON parser did not flatten): the decoder reads each of its items as a
   // rule named after the item's key, numbered from 0 in this block.
-  void group(const TypeInfo& ti, const std::string& key, std::size_t i, const Json& m, std::size_t& item) {
+  void group(const TypeInfo& ti, const std::string& key, std::size_t i, const Value& m, std::size_t& item) {
     std::size_t local = 0;
     for (auto it = m.begin(); it != m.end(); ++it) {
-      const std::string& name = it.key();
-      const Json& v = it.value();
+      const std::string name(it.key());
+      const Value& v = it.value();
       const Path at = (Path() / key)[i] / name;
       if (all_maps(v)) {
         for (std::size_t j = 0; j < v.size(); ++j) {
@@ -297,9 +297,9 @@ class Parser {
     return p_.rules[idx(ti.type)].back();
   }
 
-  void body(const TypeInfo& ti, std::size_t pos, const Json& m, const Path& at, std::size_t item) {
+  void body(const TypeInfo& ti, std::size_t pos, const Value& m, const Path& at, std::size_t item) {
     for (auto it = m.begin(); it != m.end(); ++it) {
-      const std::string& k = it.key();
+      const std::string k(it.key());
       if (equal_fold(k, "policy")) {
         level(ti, pos, false, it.value(), at / k, item);
       } else if (ti.has_intentions && equal_fold(k, "intentions")) {
@@ -310,7 +310,7 @@ class Parser {
     }
   }
 
-  void level(const TypeInfo& ti, std::size_t pos, bool intentions, const Json& v, const Path& at, std::size_t item) {
+  void level(const TypeInfo& ti, std::size_t pos, bool intentions, const Value& v, const Path& at, std::size_t item) {
     Rule& r = p_.rules[idx(ti.type)][pos];
     Level& l = intentions ? r.intentions : r.policy;
     l.present = true;
@@ -394,7 +394,7 @@ std::optional<std::string> Policy::decode_error() const {
   return "Failed to parse ACL rules: " + first->decoder;
 }
 
-Policy parse(const Json& root) { return Parser().run(root); }
+Policy parse(const Value& root) { return Parser().run(root); }
 
 const Policy& parse(const entryc::sdk::Document& doc) {
   return doc.memo<Policy>([&] { return parse(doc.json); });

@@ -24,6 +24,7 @@
 namespace acl {
 
 using entryc::sdk::Json;
+using entryc::sdk::Value;
 using entryc::sdk::Path;
 
 // The rule types of acl.PolicyRules, in field order: the order Consul's
@@ -118,7 +119,7 @@ struct Policy {
 };
 
 // Parses the generic tree. Unknown and ENT keys are recorded, never fatal.
-Policy parse(const Json& root);
+Policy parse(const Value& root);
 // The document's policy, parsed once and shared by the rules.
 const Policy& parse(const entryc::sdk::Document& doc);
 

@@ -49,17 +49,18 @@ struct MetaProblem {
 
 // validateConfigEntryMeta (agent/structs/config_entry.go): at most 64 pairs,
 // keys up to 128 bytes, values up to 512 bytes.
-inline std::vector<MetaProblem> meta_problems(const entryc::sdk::Json& meta, const char* what = "Meta") {
+inline std::vector<MetaProblem> meta_problems(const entryc::sdk::Value& meta, const char* what = "Meta") {
   std::vector<MetaProblem> out;
   if (!meta.is_object()) return out;
   if (meta.size() > 64) out.push_back({"", false, std::string(what) + " exceeds maximum element count 64"});
   for (auto it = meta.begin(); it != meta.end(); ++it) {
     if (it.key().size() > 128) {
-      out.push_back({it.key(), false, std::string(what) + " key " + quote(it.key()) + " exceeds maximum length 128"});
+      const std::string key(it.key());
+      out.push_back({key, false, std::string(what) + " key " + quote(key) + " exceeds maximum length 128"});
     }
-    if (it->is_string() && it->get<std::string>().size() > 512) {
-      out.push_back(
-          {it.key(), true, std::string(what) + " value for key " + quote(it.key()) + " exceeds maximum length 512"});
+    if (it->is_string() && it->str().size() > 512) {
+      const std::string key(it.key());
+      out.push_back({key, true, std::string(what) + " value for key " + quote(key) + " exceeds maximum length 512"});
     }
   }
   return out;

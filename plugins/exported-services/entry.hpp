@@ -10,17 +10,19 @@
 namespace exports {
 
 using entryc::sdk::Json;
+using entryc::sdk::Value;
 
 // A string field, or "" when absent (Go's zero value).
-inline std::string_view field(const Json& j, const char* key) {
+inline std::string_view field(const Value& j, const char* key) {
   auto it = j.find(key);
-  return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+  return it != j.end() && it->is_string() ? it->str() : std::string_view();
 }
 
-inline const Json& list(const Json& j, const char* key) {
-  static const Json empty = Json::array();
+// A list field, or an empty value (no elements) when absent.
+inline const Value& list(const Value& j, const char* key) {
+  static const Value none;
   auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : empty;
+  return it != j.end() && it->is_array() ? *it : none;
 }
 
 // agent/structs ExportedServicesConfigEntry.Normalize (CE): every service's

@@ -5,9 +5,9 @@
 namespace exports {
 
 void ConsumerTargets::check(const Document& doc, Reporter& out) const {
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
-    const Json& consumers = list(services[i], "Consumers");
+    const Value& consumers = list(services[i], "Consumers");
     for (std::size_t j = 0; j < consumers.size(); ++j) {
       std::vector<std::string> set;
       for (const char* f : {"Peer", "Partition", "SamenessGroup"}) {

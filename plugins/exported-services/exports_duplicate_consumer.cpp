@@ -9,13 +9,13 @@
 namespace exports {
 
 void DuplicateConsumer::check(const Document& doc, Reporter& out) const {
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   // One pass per service with a hash of the consumers seen (a service may
   // list very many consumers: comparing each with every earlier one is
   // quadratic).
   std::unordered_map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < services.size(); ++i) {
-    const Json& consumers = list(services[i], "Consumers");
+    const Value& consumers = list(services[i], "Consumers");
     first.clear();
     for (std::size_t j = 0; j < consumers.size(); ++j) {
       const std::string_view peer = field(consumers[j], "Peer");

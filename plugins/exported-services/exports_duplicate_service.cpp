@@ -7,7 +7,7 @@
 namespace exports {
 
 void DuplicateService::check(const Document& doc, Reporter& out) const {
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   // Name and namespace ("" is the default namespace; CE has only that one).
   std::unordered_map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < services.size(); ++i) {

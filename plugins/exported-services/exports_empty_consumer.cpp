@@ -5,9 +5,9 @@
 namespace exports {
 
 void EmptyConsumer::check(const Document& doc, Reporter& out) const {
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
-    const Json& consumers = list(services[i], "Consumers");
+    const Value& consumers = list(services[i], "Consumers");
     for (std::size_t j = 0; j < consumers.size(); ++j) {
       if (!field(consumers[j], "Peer").empty() || !field(consumers[j], "Partition").empty() ||
           !field(consumers[j], "SamenessGroup").empty()) {

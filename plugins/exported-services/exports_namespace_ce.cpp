@@ -6,7 +6,7 @@ namespace exports {
 
 void NamespaceCe::check(const Document& doc, Reporter& out) const {
   if (doc.enterprise()) return;
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
     const std::string ns(field(services[i], "Namespace"));
     if (ns.empty() || ns == "default") continue;  // "default" is what CE has anyway

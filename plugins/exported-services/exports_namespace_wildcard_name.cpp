@@ -6,7 +6,7 @@ namespace exports {
 
 void NamespaceWildcardName::check(const Document& doc, Reporter& out) const {
   if (!doc.enterprise()) return;  // CE erases Namespace before validating
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
     if (field(services[i], "Namespace") != "*" || field(services[i], "Name") == "*") continue;
     const std::string at = "Services[" + std::to_string(i) + "]";

@@ -5,7 +5,7 @@
 namespace exports {
 
 void NoConsumers::check(const Document& doc, Reporter& out) const {
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
     if (!list(services[i], "Consumers").empty()) continue;
     const std::string at = "Services[" + std::to_string(i) + "]";

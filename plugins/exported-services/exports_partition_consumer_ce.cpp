@@ -6,9 +6,9 @@ namespace exports {
 
 void PartitionConsumerCe::check(const Document& doc, Reporter& out) const {
   if (doc.enterprise()) return;
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
-    const Json& consumers = list(services[i], "Consumers");
+    const Value& consumers = list(services[i], "Consumers");
     for (std::size_t j = 0; j < consumers.size(); ++j) {
       const std::string partition(field(consumers[j], "Partition"));
       if (partition.empty() || partition == "*") continue;  // '*' is exports-wildcard-partition

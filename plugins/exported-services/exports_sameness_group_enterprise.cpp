@@ -6,9 +6,9 @@ namespace exports {
 
 void SamenessGroupEnterprise::check(const Document& doc, Reporter& out) const {
   if (doc.enterprise()) return;
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
-    const Json& consumers = list(services[i], "Consumers");
+    const Value& consumers = list(services[i], "Consumers");
     for (std::size_t j = 0; j < consumers.size(); ++j) {
       if (field(consumers[j], "SamenessGroup").empty()) continue;
       const std::string at = "Services[" + std::to_string(i) + "].Consumers[" + std::to_string(j) + "]";

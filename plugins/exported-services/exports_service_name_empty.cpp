@@ -5,7 +5,7 @@
 namespace exports {
 
 void ServiceNameEmpty::check(const Document& doc, Reporter& out) const {
-  const Json& services = list(doc.json, "Services");
+  const Value& services = list(doc.json, "Services");
   for (std::size_t i = 0; i < services.size(); ++i) {
     if (!field(services[i], "Name").empty()) continue;
     const std::string at = "Services[" + std::to_string(i) + "]";

@@ -26,7 +26,7 @@ entryc::sdk::Normalized normalize(const Json& entry, bool enterprise) {
 namespace {
 std::optional<entryc::sdk::Normalized> normalize_document(const entryc::sdk::Document& d) {
   if (d.kind != "exported-services") return std::nullopt;
-  return normalize(d.json, d.enterprise());
+  return normalize(d.dom(), d.enterprise());
 }
 }  // namespace
 

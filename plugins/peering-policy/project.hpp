@@ -53,7 +53,7 @@ class Project {
   explicit Project(const Json& doc);
   // The document's project, read once and shared by the rules.
   static const Project& of(const Document& doc) {
-    return doc.memo<Project>([&] { return Project(doc.json); });
+    return doc.memo<Project>([&] { return Project(doc.dom()); });
   }
 
   const Json& clusters() const { return list(doc_, "clusters"); }

@@ -24,7 +24,8 @@ std::string or_default(std::string s) { return s.empty() ? std::string("default"
 struct Meta {
   std::string ns, partition_or_empty;
 };
-Meta source_meta(const Json& src, std::string_view dest_ns, std::string_view dest_partition) {
+template <typename J>
+Meta source_meta(const J& src, std::string_view dest_ns, std::string_view dest_partition) {
   Meta m{field(src, "Namespace"), field(src, "Partition")};
   if (field(src, "Peer").empty() && field(src, "SamenessGroup").empty()) {
     if (m.ns.empty() && dest_ns != kWildcard) m.ns = std::string(dest_ns);
@@ -81,17 +82,17 @@ Entry read_entry(const Document& doc) {
   Entry e;
   e.enterprise = doc.enterprise();
   e.legacy = doc.option("mode") == "legacy";
-  const Json& j = doc.json;
+  const Value& j = doc.json;
   e.name = field(j, "Name");
   // CE has one namespace and one partition; the keys never reach Validate
   // (the CE server rejects them while decoding).
   e.ns = e.enterprise ? or_default(field(j, "Namespace")) : std::string("default");
   e.partition = e.enterprise ? or_default(field(j, "Partition")) : std::string("default");
-  const Json& sources = list(j, "Sources");
+  const Value& sources = list(j, "Sources");
   e.sources.reserve(sources.size());
   std::vector<int> prec;
   for (std::size_t i = 0; i < sources.size(); ++i) {
-    const Json& src = sources[i];
+    const Value& src = sources[i];
     Source s;
     s.json = &src;
     s.user = i;

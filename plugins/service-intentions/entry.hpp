@@ -16,39 +16,47 @@ namespace intentions {
 
 using entryc::sdk::Document;
 using entryc::sdk::Json;
+using entryc::sdk::Value;
 using entryc::sdk::Report;
 
 inline constexpr std::string_view kWildcard = "*";
 
+// Readers of the entry (Value) and of what Normalize() builds (Json) alike.
 // A string field, or "" when absent (Go's zero value).
-inline std::string field(const Json& j, const char* key) {
+template <typename J>
+std::string field(const J& j, const char* key) {
   if (!j.is_object()) return {};
   auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  return it != j.end() && it->is_string() ? it->template get<std::string>() : std::string();
 }
 
 // The key is there with a value (a Go pointer or map that is not nil).
-inline bool present(const Json& j, const char* key) {
+template <typename J>
+bool present(const J& j, const char* key) {
   if (!j.is_object()) return false;
   auto it = j.find(key);
   return it != j.end() && !it->is_null();
 }
 
-inline bool flag(const Json& j, const char* key) {
+template <typename J>
+bool flag(const J& j, const char* key) {
   if (!j.is_object()) return false;
   auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
+  return it != j.end() && it->is_boolean() && it->template get<bool>();
 }
 
-inline const Json& list(const Json& j, const char* key) {
-  static const Json empty = Json::array();
-  if (!j.is_object()) return empty;
+// A list field, or an empty value (no elements) when absent.
+template <typename J>
+const J& list(const J& j, const char* key) {
+  static const J none{};
+  if (!j.is_object()) return none;
   auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : empty;
+  return it != j.end() && it->is_array() ? *it : none;
 }
 
 // An object field, or nullptr (Go: a nil pointer).
-inline const Json* object(const Json& j, const char* key) {
+template <typename J>
+const J* object(const J& j, const char* key) {
   if (!j.is_object()) return nullptr;
   auto it = j.find(key);
   return it != j.end() && it->is_object() ? &*it : nullptr;
@@ -78,7 +86,7 @@ int precedence(std::string_view dest_ns, std::string_view dest_name, std::string
 
 // One source as Consul's Validate() sees it.
 struct Source {
-  const Json* json = nullptr;
+  const Value* json = nullptr;
   std::size_t user = 0;    // position in the user's list (what the report path uses)
   std::size_t sorted = 0;  // position after Normalize's stable sort (what Consul prints)
   std::string name, peer, sameness_group, action, type;
@@ -92,7 +100,7 @@ struct Source {
   // Sources[<sorted index>] + rest: how Consul names it in its error.
   std::string consul(std::string_view rest = {}) const { return item("Sources", sorted) + std::string(rest); }
   bool renumbered() const { return user != sorted; }
-  const Json& permissions() const { return list(*json, "Permissions"); }
+  const Value& permissions() const { return list(*json, "Permissions"); }
   // Sources[u].Permissions[j] + rest, and Consul's Sources[i].Permissions[j] + rest.
   std::string perm(std::size_t j, std::string_view rest = {}) const {
     return path(item(".Permissions", j) + std::string(rest));

@@ -27,7 +27,7 @@ void check_action(const std::string& action, const std::string& path, Reporter& 
 void ActionCase::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     // With Permissions the source's Action must be omitted instead (S19).
     if (perms.empty() || e.legacy) check_action(s.action, s.path(".Action"), out);
     for (std::size_t j = 0; j < perms.size(); ++j) check_action(field(perms[j], "Action"), s.perm(j, ".Action"), out);

@@ -8,13 +8,13 @@ namespace intentions {
 void HeaderIgnoreCase::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
-      const Json* http = object(perms[j], "HTTP");
+      const Value* http = object(perms[j], "HTTP");
       if (!http) continue;
-      const Json& headers = list(*http, "Header");
+      const Value& headers = list(*http, "Header");
       for (std::size_t k = 0; k < headers.size(); ++k) {
-        const Json& h = headers[k];
+        const Value& h = headers[k];
         if (!flag(h, "IgnoreCase")) continue;
         const bool present_test = flag(h, "Present"), regex = !field(h, "Regex").empty();
         if (!present_test && !regex) continue;

@@ -19,13 +19,13 @@ constexpr const char* kTextWithContains =
 void HeaderMatchCount::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
-      const Json* http = object(perms[j], "HTTP");
+      const Value* http = object(perms[j], "HTTP");
       if (!http) continue;
-      const Json& headers = list(*http, "Header");
+      const Value& headers = list(*http, "Header");
       for (std::size_t k = 0; k < headers.size(); ++k) {
-        const Json& h = headers[k];
+        const Value& h = headers[k];
         std::vector<std::string> set;
         if (flag(h, "Present")) set.emplace_back("Present");
         for (const char* f : {"Exact", "Prefix", "Suffix", "Contains", "Regex"}) {

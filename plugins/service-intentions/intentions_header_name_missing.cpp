@@ -7,11 +7,11 @@ namespace intentions {
 void HeaderNameMissing::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
-      const Json* http = object(perms[j], "HTTP");
+      const Value* http = object(perms[j], "HTTP");
       if (!http) continue;
-      const Json& headers = list(*http, "Header");
+      const Value& headers = list(*http, "Header");
       for (std::size_t k = 0; k < headers.size(); ++k) {
         if (!field(headers[k], "Name").empty()) continue;
         const std::string at = item(".HTTP.Header", k);

@@ -12,9 +12,9 @@ const char* const kDetail =
 
 // IntentionJWTRequirement.Validate: one error per provider without a name,
 // collected into one multierror.
-void check_requirement(const Json* jwt, const std::string& at, long order, Reporter& out, const Source* s) {
+void check_requirement(const Value* jwt, const std::string& at, long order, Reporter& out, const Source* s) {
   if (!jwt) return;
-  const Json& providers = list(*jwt, "Providers");
+  const Value& providers = list(*jwt, "Providers");
   std::vector<std::size_t> missing;
   for (std::size_t k = 0; k < providers.size(); ++k) {
     if (field(providers[k], "Name").empty()) missing.push_back(k);
@@ -36,7 +36,7 @@ void JwtProviderName::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   check_requirement(object(doc.json, "JWT"), "", order::entry(6), out, nullptr);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
       check_requirement(object(perms[j], "JWT"), s.perm(j), order::permission(s.sorted, j, order::kPermJwt), out, &s);
     }

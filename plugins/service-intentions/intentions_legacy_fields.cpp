@@ -45,7 +45,7 @@ void LegacyFields::check(const Document& doc, Reporter& out) const {
     // Normalize before Validate (S15-S17 cannot fire); only LegacyMeta is
     // kept so that the write fails (intentions-legacy-fields-ignored warns
     // about the others).
-    const Json* meta = object(*s.json, "LegacyMeta");
+    const Value* meta = object(*s.json, "LegacyMeta");
     if (!meta || meta->empty()) continue;
     auto r = out.report(s.path(".LegacyMeta"), "source sets 'LegacyMeta'");
     r.detail(

@@ -20,7 +20,7 @@ std::string summary(const consul_text::MetaProblem& p, const std::string& what) 
 
 void MetaLimits::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
-  const Json* meta = object(doc.json, "Meta");
+  const Value* meta = object(doc.json, "Meta");
   if (e.legacy) {
     if (meta && !meta->empty()) {
       out.report("Meta", "a legacy intention write cannot set 'Meta'")
@@ -31,7 +31,7 @@ void MetaLimits::check(const Document& doc, Reporter& out) const {
           .order(order::entry(7));
     }
     for (const Source& s : e.sources) {
-      const Json* legacy_meta = object(*s.json, "LegacyMeta");
+      const Value* legacy_meta = object(*s.json, "LegacyMeta");
       if (!legacy_meta) continue;
       // Plain errors here (no multierror), the first one wins.
       const auto problems = consul_text::meta_problems(*legacy_meta, s.consul(".Meta").c_str());

@@ -9,11 +9,11 @@ namespace intentions {
 void MethodInvalid::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
-      const Json* http = object(perms[j], "HTTP");
+      const Value* http = object(perms[j], "HTTP");
       if (!http) continue;
-      const Json& methods = list(*http, "Methods");
+      const Value& methods = list(*http, "Methods");
       for (std::size_t m = 0; m < methods.size(); ++m) {
         if (!methods[m].is_string()) continue;
         const std::string method = upper(methods[m].get<std::string>());

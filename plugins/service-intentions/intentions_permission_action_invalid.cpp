@@ -8,7 +8,7 @@ namespace intentions {
 void PermissionActionInvalid::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
       const std::string action = field(perms[j], "Action");
       if (valid_action(action)) continue;

@@ -8,9 +8,9 @@ namespace intentions {
 void PermissionHttpEmpty::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
-      const Json* http = object(perms[j], "HTTP");
+      const Value* http = object(perms[j], "HTTP");
       if (!http) continue;
       bool any = !list(*http, "Header").empty() || !list(*http, "Methods").empty();
       for (const char* f : {"PathExact", "PathPrefix", "PathRegex"}) any = any || !field(*http, f).empty();

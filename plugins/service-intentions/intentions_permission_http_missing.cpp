@@ -7,7 +7,7 @@ namespace intentions {
 void PermissionHttpMissing::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
       if (object(perms[j], "HTTP")) continue;
       auto r = out.report(s.perm(j, ".HTTP"), "permission has no 'HTTP' match");

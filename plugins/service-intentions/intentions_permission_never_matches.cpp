@@ -19,7 +19,7 @@ struct PathMatch {
   std::string value;
 };
 
-PathMatch path_of(const Json& http) {
+PathMatch path_of(const Value& http) {
   using K = PathMatch::Kind;
   PathMatch p;
   int n = 0;
@@ -54,7 +54,7 @@ bool path_covers(const PathMatch& outer, const PathMatch& inner) {
 }
 
 // One header test, comparable (header names are case-insensitive).
-std::string header_key(const Json& h) {
+std::string header_key(const Value& h) {
   Json k = Json::object();
   k["Name"] = upper(field(h, "Name"));
   for (const char* f : {"Exact", "Prefix", "Suffix", "Contains", "Regex"}) k[f] = field(h, f);
@@ -62,22 +62,22 @@ std::string header_key(const Json& h) {
   return k.dump();
 }
 
-std::set<std::string> headers_of(const Json& http) {
+std::set<std::string> headers_of(const Value& http) {
   std::set<std::string> out;
-  for (const Json& h : list(http, "Header")) out.insert(header_key(h));
+  for (const Value& h : list(http, "Header")) out.insert(header_key(h));
   return out;
 }
 
-std::set<std::string> methods_of(const Json& http) {
+std::set<std::string> methods_of(const Value& http) {
   std::set<std::string> out;
-  for (const Json& m : list(http, "Methods")) {
+  for (const Value& m : list(http, "Methods")) {
     if (m.is_string()) out.insert(upper(m.get<std::string>()));
   }
   return out;
 }
 
-bool requires_jwt(const Json& perm) {
-  const Json* jwt = object(perm, "JWT");
+bool requires_jwt(const Value& perm) {
+  const Value* jwt = object(perm, "JWT");
   return jwt && !list(*jwt, "Providers").empty();
 }
 
@@ -89,9 +89,9 @@ struct Perm {
   std::set<std::string> headers, methods;
 };
 
-Perm perm_of(const Json& perm) {
+Perm perm_of(const Value& perm) {
   Perm p;
-  const Json* h = object(perm, "HTTP");
+  const Value* h = object(perm, "HTTP");
   if (!h) return p;
   p.http = true;
   p.path = path_of(*h);
@@ -101,7 +101,7 @@ Perm perm_of(const Json& perm) {
 }
 
 // Permission `outer` matches every request `inner` matches.
-bool covers(const Json& outer_json, const Perm& outer, const Json& inner_json, const Perm& inner) {
+bool covers(const Value& outer_json, const Perm& outer, const Value& inner_json, const Perm& inner) {
   if (!outer.http || !inner.http) return false;
   if (outer.path.kind == PathMatch::Kind::any && outer.headers.empty() && outer.methods.empty()) {
     return false;  // an empty HTTP is rejected
@@ -117,8 +117,8 @@ bool covers(const Json& outer_json, const Perm& outer, const Json& inner_json, c
     }
   }
   if (requires_jwt(outer_json)) {
-    const Json* oj = object(outer_json, "JWT");
-    const Json* ij = object(inner_json, "JWT");
+    const Value* oj = object(outer_json, "JWT");
+    const Value* ij = object(inner_json, "JWT");
     if (!ij || *oj != *ij) return false;
   }
   return true;
@@ -184,10 +184,10 @@ class Earlier {
 void PermissionNeverMatches::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     std::vector<Perm> info;
     info.reserve(perms.size());
-    for (const Json& p : perms) info.push_back(perm_of(p));
+    for (const Value& p : perms) info.push_back(perm_of(p));
     Earlier earlier;
     for (std::size_t j = 0; j < perms.size(); ++j) {
       const std::size_t k =

@@ -9,9 +9,9 @@ namespace intentions {
 void PermissionPathSlash::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
-    const Json& perms = s.permissions();
+    const Value& perms = s.permissions();
     for (std::size_t j = 0; j < perms.size(); ++j) {
-      const Json* http = object(perms[j], "HTTP");
+      const Value* http = object(perms[j], "HTTP");
       if (!http) continue;
       for (const char* f : {"PathExact", "PathPrefix"}) {
         const std::string v = field(*http, f);

@@ -12,8 +12,8 @@ namespace intentions {
 namespace {
 
 std::optional<entryc::sdk::Normalized> normalize_document(const Document& d) {
-  if (d.kind == "service-intentions") return normalize(d.json, d.enterprise(), d.option("mode") == "legacy");
-  if (d.kind == "intention-list") return normalize_list(d.json);
+  if (d.kind == "service-intentions") return normalize(d.dom(), d.enterprise(), d.option("mode") == "legacy");
+  if (d.kind == "intention-list") return normalize_list(d.dom());
   return std::nullopt;
 }
 

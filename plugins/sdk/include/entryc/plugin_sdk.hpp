@@ -38,6 +38,7 @@
 
 #include "entryc/json_reader.hpp"
 #include "entryc/plugin_abi.h"
+#include "entryc/value.hpp"
 
 namespace entryc::sdk {
 
@@ -72,11 +73,17 @@ class Path {
 
 struct Document {
   std::string_view kind;
-  const Json& json;
+  const Value& json;         // the document, read-only (value.hpp)
   std::string_view edition;  // "ce" or "ent"
   std::string_view name;
   const Json& options;       // {"mode": "legacy"}, ... (an empty object when none)
+  std::string_view text;     // the document as JSON text
   bool enterprise() const { return edition == "ent"; }
+  // The document as nlohmann JSON, for code that builds or changes JSON
+  // (Normalize); read once, on first use.
+  const Json& dom() const {
+    return memo<Json>([&] { return read_json(text); });
+  }
   std::string option(const char* key) const {
     auto it = options.find(key);
     return it != options.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -274,9 +281,9 @@ class RulesPlugin {
     static thread_local std::string result, last_error;
     try {
       RulesPlugin& self = *instance();
-      const Json json = read_json(view(doc->json));
+      const Tree tree(view(doc->json));
       const Json options = options_of(doc);
-      const Document d{view(doc->kind), json, view(doc->edition), view(doc->name), options};
+      const Document d{view(doc->kind), tree.root(), view(doc->edition), view(doc->name), options, view(doc->json)};
       std::optional<Normalized> n = self.normalize_(d);
       if (!n) return 1;
       if (!n->ok) {
@@ -300,9 +307,9 @@ class RulesPlugin {
     static thread_local std::string last_error;
     try {
       RulesPlugin& self = *instance();
-      const Json json = read_json(view(doc->json));
+      const Tree tree(view(doc->json));
       const Json options = options_of(doc);
-      const Document d{view(doc->kind), json, view(doc->edition), view(doc->name), options};
+      const Document d{view(doc->kind), tree.root(), view(doc->edition), view(doc->name), options, view(doc->json)};
       Reporter out(host, ctx);
       for (std::size_t i = 0; i < self.rules_.size(); ++i) {
         if (!has_word(self.specs_[i].kinds, d.kind)) continue;
