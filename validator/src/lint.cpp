@@ -237,7 +237,6 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
   auto emit_plugin_report = [&](auto index, const std::vector<std::string>& failed,
                                 const std::vector<std::string>& incomplete, const std::string& wrap_prefix) {
     return [&, index, wrap_prefix](const plugins::Plugin& plugin, const entryc_report& r) {
-      const consul::PathIndex& paths = index();
       const std::string rule = str(r.rule_id);
       const plugins::RuleInfo* info = host_.rule(rule);
       const std::string path = str(r.path);
@@ -246,6 +245,11 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
       d.severity = to_severity(r.severity, info ? info->severity : diag::Severity::error);
       if (d.severity != diag::Severity::error && under(path, incomplete)) return;
       d.code = info ? rule : fmt::format("{}/{}", plugin.name, rule);
+      // Off in this configuration (an `all` rule under `recommended`): dropped
+      // here, before its paths are looked up, rather than with the others below.
+      diag::Severity configured = d.severity;
+      if (!enabled(d.code, configured)) return;
+      const consul::PathIndex& paths = index();
       d.summary = str(r.summary);
       d.detail = str(r.detail);
       d.path = path;
