@@ -16,8 +16,8 @@ namespace intentions {
 
 using entryc::sdk::Document;
 using entryc::sdk::Json;
-using entryc::sdk::Value;
 using entryc::sdk::Report;
+using entryc::sdk::Value;
 
 inline constexpr std::string_view kWildcard = "*";
 

@@ -79,7 +79,7 @@ TEST(Value, ReadingInterface) {
 
 TEST(Value, EqualityIsDeepAndOrdered) {
   const Tree a(R"({"x":[1,{"y":"z"}],"n":1})"), b(R"({"x":[1,{"y":"z"}],"n":1.0})"), c(R"({"n":1,"x":[1,{"y":"z"}]})");
-  EXPECT_TRUE(a.root() == b.root());  // numbers compare by value, as nlohmann
+  EXPECT_TRUE(a.root() == b.root());   // numbers compare by value, as nlohmann
   EXPECT_FALSE(a.root() == c.root());  // members in order, as ordered_json
   EXPECT_TRUE(a.root().at("x") != c.root().at("n"));
 }

@@ -305,8 +305,9 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         const consul::DecodedEntry& e = *dr.entry;
         const std::string wrap =
             fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
-        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report([&e]() -> const consul::PathIndex& { return e.paths; }, e.failed, e.incomplete, wrap),
-                    local, {file, 0, 0}, opts_.plugin_options);
+        auto index = [&e]() -> const consul::PathIndex& { return e.paths; };
+        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, wrap), local,
+                    {file, 0, 0}, opts_.plugin_options);
       }
       if (dr.entry && analysis) {
         a.kind = dr.entry->kind;

@@ -54,12 +54,27 @@ class Value {
       if (owner_->type_ != Type::object) throw std::domain_error("cannot use key() for non-object iterators");
       return owner_->keys_[i_];
     }
-    iterator& operator++() { ++i_; return *this; }
-    iterator operator++(int) { iterator t = *this; ++i_; return t; }
-    iterator& operator--() { --i_; return *this; }
-    iterator& operator+=(difference_type n) { i_ += static_cast<std::size_t>(n); return *this; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator t = *this;
+      ++i_;
+      return t;
+    }
+    iterator& operator--() {
+      --i_;
+      return *this;
+    }
+    iterator& operator+=(difference_type n) {
+      i_ += static_cast<std::size_t>(n);
+      return *this;
+    }
     iterator operator+(difference_type n) const { return {owner_, i_ + static_cast<std::size_t>(n)}; }
-    difference_type operator-(const iterator& o) const { return static_cast<difference_type>(i_) - static_cast<difference_type>(o.i_); }
+    difference_type operator-(const iterator& o) const {
+      return static_cast<difference_type>(i_) - static_cast<difference_type>(o.i_);
+    }
     const Value& operator[](difference_type n) const { return owner_->items_[i_ + static_cast<std::size_t>(n)]; }
     bool operator==(const iterator& o) const { return i_ == o.i_ && owner_ == o.owner_; }
     bool operator!=(const iterator& o) const { return !(*this == o); }
@@ -76,7 +91,10 @@ class Value {
     struct Member {
       iterator at;
       const iterator& operator*() const { return at; }
-      Member& operator++() { ++at; return *this; }
+      Member& operator++() {
+        ++at;
+        return *this;
+      }
       bool operator!=(const Member& o) const { return at != o.at; }
     };
     const Value* owner;
@@ -89,7 +107,9 @@ class Value {
   Type type() const { return type_; }
   bool is_null() const { return type_ == Type::null; }
   bool is_boolean() const { return type_ == Type::boolean; }
-  bool is_number() const { return type_ == Type::integer || type_ == Type::unsigned_integer || type_ == Type::floating; }
+  bool is_number() const {
+    return type_ == Type::integer || type_ == Type::unsigned_integer || type_ == Type::floating;
+  }
   bool is_number_integer() const { return type_ == Type::integer || type_ == Type::unsigned_integer; }
   bool is_number_unsigned() const { return type_ == Type::unsigned_integer; }
   bool is_number_float() const { return type_ == Type::floating; }
@@ -119,7 +139,8 @@ class Value {
   iterator end() const { return {this, is_structured() ? size_ : 0}; }
   Items items() const { return {this}; }
   const Value& operator[](std::size_t i) const {
-    if (!is_structured() || i >= size_) throw std::out_of_range("array index " + std::to_string(i) + " is out of range");
+    if (!is_structured() || i >= size_)
+      throw std::out_of_range("array index " + std::to_string(i) + " is out of range");
     return items_[i];
   }
   const Value& front() const { return (*this)[0]; }
@@ -263,7 +284,8 @@ class Tree {
         return reinterpret_cast<void*>(at);
       }
     }
-    capacity_ = std::max(bytes + align, blocks_.empty() ? std::max<std::size_t>(4096, 4 * text_.size()) : 2 * capacity_);
+    capacity_ =
+        std::max(bytes + align, blocks_.empty() ? std::max<std::size_t>(4096, 4 * text_.size()) : 2 * capacity_);
     blocks_.emplace_back(new unsigned char[capacity_]);
     const auto base = reinterpret_cast<std::uintptr_t>(blocks_.back().get());
     const std::uintptr_t at = (base + align - 1) & ~(align - 1);
@@ -294,7 +316,8 @@ class Tree {
   bool at_end() const { return pos_ >= text_.size(); }
   // The next character after white space; fails at the end of the text.
   char next() {
-    while (!at_end() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;
+    while (!at_end() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
+      ++pos_;
     if (at_end()) fail(pos_, "unexpected end of input");
     return text_[pos_];
   }
@@ -338,7 +361,9 @@ class Tree {
   // on what is not well-formed UTF-8 (RFC 3629: no overlong forms, no
   // surrogates, nothing above U+10FFFF), as nlohmann's lexer does.
   std::size_t utf8_length(std::size_t at) const {
-    const auto b = [&](std::size_t k) { return at + k < text_.size() ? static_cast<unsigned char>(text_[at + k]) : 0u; };
+    const auto b = [&](std::size_t k) {
+      return at + k < text_.size() ? static_cast<unsigned char>(text_[at + k]) : 0u;
+    };
     const unsigned c = b(0);
     std::size_t n = 0;
     unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
@@ -420,8 +445,7 @@ class Tree {
           put_utf8(out, cp);
           break;
         }
-        default:
-          fail(pos_ - 1, "invalid escape");
+        default: fail(pos_ - 1, "invalid escape");
       }
     }
     char* copy = allocate_array<char>(out.size());
@@ -585,7 +609,8 @@ class Tree {
       while (true) {
         if (depth == 0) {
           root_ = value;
-          while (!at_end() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;
+          while (!at_end() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
+            ++pos_;
           if (!at_end()) fail(pos_, "unexpected text after the document");
           return;
         }
