@@ -1,5 +1,6 @@
 #include "entryc/plugin_host.hpp"
 
+#include <dlfcn.h>
 #include <elf.h>
 
 #include <algorithm>
@@ -167,7 +168,12 @@ bool Host::load_file(const std::string& path, diag::Sink& sink, Loading mode) {
   }
   auto lib = std::make_shared<boost::dll::shared_library>();
   try {
-    lib->load(path, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now);
+    // RTLD_NODELETE: a plugin stays mapped until the process exits. Unloading
+    // one gains nothing in a run of entryc and breaks what a plugin may leave
+    // behind: thread_local objects (LeakSanitizer read the freed TLS block of
+    // an unloaded plugin at exit), atexit handlers and static destructors.
+    lib->load(path, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now |
+                        static_cast<boost::dll::load_mode::type>(RTLD_NODELETE));
   } catch (const std::exception& e) {
     load_error(sink, fmt::format("cannot load plugin '{}'", path), e.what());
     return false;

@@ -40,7 +40,7 @@ struct Plugin {
   std::uint32_t abi_version = 0;
   bool backend = false;  // a backend (apply/snapshot), not a rules plugin
   std::vector<RuleInfo> rules;
-  // Keeps the library loaded while anything made from it is alive.
+  // The library (loaded RTLD_NODELETE: it stays mapped until exit).
   std::shared_ptr<void> library;
   const entryc_plugin* descriptor = nullptr;
 };
