@@ -123,6 +123,19 @@ bool Linter::enabled(const std::string& code, diag::Severity& sev) const {
   return true;
 }
 
+const std::string& Linter::skipped() const {
+  if (skipped_plugins_ == host_.plugins().size()) return skipped_;
+  skipped_plugins_ = host_.plugins().size();
+  skipped_.clear();
+  for (const plugins::RuleInfo* r : host_.rules()) {
+    diag::Severity sev = r->severity;
+    if (enabled(r->id, sev)) continue;
+    if (!skipped_.empty()) skipped_ += ' ';
+    skipped_ += r->id;
+  }
+  return skipped_;
+}
+
 namespace {
 
 // What a parsed file is: a config entry (it has Kind), ACL rules (it has rule
@@ -245,8 +258,9 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
       d.severity = to_severity(r.severity, info ? info->severity : diag::Severity::error);
       if (d.severity != diag::Severity::error && under(path, incomplete)) return;
       d.code = info ? rule : fmt::format("{}/{}", plugin.name, rule);
-      // Off in this configuration (an `all` rule under `recommended`): dropped
-      // here, before its paths are looked up, rather than with the others below.
+      // Off in this configuration (an `all` rule under `recommended`), from a
+      // plugin that ran it anyway (one built before `skip`): dropped here,
+      // before its paths are looked up, rather than with the others below.
       diag::Severity configured = d.severity;
       if (!enabled(d.code, configured)) return;
       const consul::PathIndex& paths = index();
@@ -295,7 +309,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
           return *paths;
         };
         host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(index, kNone, kNone, ""), local,
-                    {file, 0, 0}, opts_.plugin_options);
+                    {file, 0, 0}, opts_.plugin_options, skipped());
       }
     } else {
       const std::string assumed = kind == "config-entry" ? std::string() : kind;
@@ -307,7 +321,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
             fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
         auto index = [&e]() -> const consul::PathIndex& { return e.paths; };
         host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, wrap), local,
-                    {file, 0, 0}, opts_.plugin_options);
+                    {file, 0, 0}, opts_.plugin_options, skipped());
       }
       if (dr.entry && analysis) {
         a.kind = dr.entry->kind;

@@ -393,7 +393,8 @@ bool Host::checks(std::string_view kind) const {
 }
 
 void Host::check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
-                 const ReportFn& fn, diag::Sink& failures, SourceRange where, std::string_view options) const {
+                 const ReportFn& fn, diag::Sink& failures, SourceRange where, std::string_view options,
+                 std::string_view skip) const {
   load_for(kind);
   for (const auto& p : plugins_) {
     if (!applies(*p, kind)) continue;
@@ -404,6 +405,7 @@ void Host::check(std::string_view kind, std::string_view json, std::string_view 
     doc.edition = {edition.data(), edition.size()};
     doc.name = {name.data(), name.size()};
     doc.options = {options.data(), options.size()};
+    doc.skip = {skip.data(), skip.size()};
     CallContext ctx{p.get(), &fn};
     entryc_str error{};
     const int rc = p->descriptor->check(&kHostTable, &ctx, &doc, &error);

@@ -73,10 +73,15 @@ class Linter {
 
  private:
   bool enabled(const std::string& code, diag::Severity& sev) const;
+  // The loaded rules this configuration turns off, space-separated, for
+  // Host::check: plugins need not run them.
+  const std::string& skipped() const;
 
   const plugins::Host& host_;
   Options opts_;
   std::vector<std::string> known_codes_;  // every rule id and core code (for entryc-ignore)
+  mutable std::string skipped_;
+  mutable std::size_t skipped_plugins_ = 0;  // plugins loaded when skipped_ was made (they load on demand)
 };
 
 // Codes lint reports itself (parser, decoder, host), for `entryc rules`.

@@ -90,8 +90,11 @@ class Host {
   bool checks(std::string_view kind) const;
   // Runs every plugin that checks `kind`. A plugin that fails (throws in a
   // rule) is reported as core-plugin-failure at `where`; the others still run.
+  // `skip`: space-separated ids of rules the caller will drop the reports of
+  // (plugins built with the SDK do not run them).
   void check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
-             const ReportFn& fn, diag::Sink& failures, SourceRange where = {}, std::string_view options = {}) const;
+             const ReportFn& fn, diag::Sink& failures, SourceRange where = {}, std::string_view options = {},
+             std::string_view skip = {}) const;
 
   // Consul's Normalize() for a document, from the plugin that offers it.
   struct Normalized {

@@ -13,6 +13,8 @@
  *   1  first version: rule plugins (check one decoded entry).
  *   2  backend plugins: open, snapshot, apply, request, commit, close appended
  *      to entryc_plugin. Rule plugins built for version 1 still load.
+ *      Later, appended to entryc_document: `skip` (a plugin that predates it
+ *      sees a smaller struct_size and runs every rule, as before).
  */
 #ifndef ENTRYC_PLUGIN_ABI_H
 #define ENTRYC_PLUGIN_ABI_H
@@ -113,6 +115,9 @@ typedef struct entryc_document {
   entryc_str edition;   /* "ce" or "ent" */
   entryc_str name;      /* the file name, for messages only */
   entryc_str options;   /* JSON object of options, e.g. {"mode":"legacy"}; may be empty */
+  entryc_str skip;      /* space-separated ids of rules whose reports the host will drop
+                           (turned off by the user's configuration): the plugin need not
+                           run them. Present when struct_size covers it. */
 } entryc_document;
 
 /* A backend's session, opaque to the host. */

@@ -310,9 +310,11 @@ class RulesPlugin {
       const Tree tree(view(doc->json));
       const Json options = options_of(doc);
       const Document d{view(doc->kind), tree.root(), view(doc->edition), view(doc->name), options, view(doc->json)};
+      const std::string_view skip =
+          doc->struct_size >= offsetof(entryc_document, skip) + sizeof(entryc_str) ? view(doc->skip) : "";
       Reporter out(host, ctx);
       for (std::size_t i = 0; i < self.rules_.size(); ++i) {
-        if (!has_word(self.specs_[i].kinds, d.kind)) continue;
+        if (!has_word(self.specs_[i].kinds, d.kind) || has_word(skip, self.specs_[i].id)) continue;
         out.set_rule(self.specs_[i].id);
         try {
           self.rules_[i]->check(d, out);
