@@ -2,7 +2,8 @@
 // definitions (policy_merger.go: deny > write > list > read, compared
 // case-sensitively, policy and intentions separately); scalar rules spelt in
 // two casings keep the last assignment.
-#include <map>
+#include <algorithm>
+#include <span>
 #include <vector>
 
 #include "policy.hpp"
@@ -38,10 +39,20 @@ void DuplicateRule::check(const Document& doc, Reporter& out) const {
       continue;
     }
     const std::vector<acl::Rule>& rules = p.of(ti.type);
-    std::map<std::string, std::vector<const acl::Rule*>> groups;
-    for (const acl::Rule& r : rules) groups[r.name].push_back(&r);
+    if (rules.size() < 2) continue;
+    // The rules by name, each name's in their order: a group is a run.
+    std::vector<const acl::Rule*> by_name(rules.size());
+    for (std::size_t i = 0; i < rules.size(); ++i) by_name[i] = &rules[i];
+    std::stable_sort(by_name.begin(), by_name.end(),
+                     [](const acl::Rule* a, const acl::Rule* b) { return a->name < b->name; });
+    std::vector<std::span<const acl::Rule* const>> group_of(rules.size());  // of rules[i]; empty: alone
+    for (std::size_t b = 0, e; b < by_name.size(); b = e) {
+      for (e = b + 1; e < by_name.size() && by_name[e]->name == by_name[b]->name;) ++e;
+      if (e - b < 2) continue;
+      for (std::size_t i = b; i < e; ++i) group_of[by_name[i] - rules.data()] = {by_name.data() + b, e - b};
+    }
     for (const acl::Rule& r : rules) {
-      const std::vector<const acl::Rule*>& g = groups[r.name];
+      const std::span<const acl::Rule* const> g = group_of[&r - rules.data()];
       if (g.size() < 2 || g.front() == &r) continue;
       std::string policy = g.front()->policy.text, intentions = g.front()->intentions.text;
       for (const acl::Rule* x : g) {

@@ -1,5 +1,7 @@
 // acl-mixed-case-level: 'WRITE', 'Read'... Valid for access checks, but the
 // intentions default (§3.8) and merging (§4.4) compare exact lowercase.
+#include <algorithm>
+
 #include "policy.hpp"
 #include "rules.hpp"
 
@@ -14,7 +16,8 @@ std::string merge_text(const std::string& text) {
 }
 
 bool mixed(const Level& l, bool allow_list) {
-  return l.present && !l.broken && !l.number && valid_level(l.text, allow_list) && l.text != lower(l.text);
+  return l.present && !l.broken && !l.number && valid_level(l.text, allow_list) &&
+         std::any_of(l.text.begin(), l.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 }  // namespace
@@ -30,8 +33,10 @@ void MixedCaseLevel::check(const Document& doc, Reporter& out) const {
       continue;
     }
     for (const acl::Rule& r : p.of(ti.type)) {
+      const bool policy = mixed(r.policy, ti.allows_list), intentions = ti.has_intentions && mixed(r.intentions, false);
+      if (!policy && !intentions) continue;
       const std::string what = describe(r.type, r.name);
-      if (mixed(r.policy, ti.allows_list)) {
+      if (policy) {
         const std::string l = lower(r.policy.text);
         if (ti.has_intentions && r.intentions.text.empty() && (l == "read" || l == "write")) {
           out.report(r.policy.path, "policy '" + r.policy.text + "' of " + what +
@@ -44,7 +49,7 @@ void MixedCaseLevel::check(const Document& doc, Reporter& out) const {
               .detail("Consul accepts it for access checks. " + merge_text(r.policy.text));
         }
       }
-      if (ti.has_intentions && mixed(r.intentions, false)) {
+      if (intentions) {
         out.report(r.intentions.path, "intentions '" + r.intentions.text + "' of " + what + " is not lowercase")
             .detail("Consul accepts it for access checks. " + merge_text(r.intentions.text));
       }

@@ -173,9 +173,10 @@ class Parser {
         if (!labelled_item(e)) continue;
         const std::string label(e.begin().key());
         const Value& bodies = e.begin().value();
+        const Path labelled = (Path() / key)[i] / label;
         for (std::size_t j = 0; j < bodies.size(); ++j) {
-          start_rule(ti, key, label, (Path() / key)[i] / label, true, index++);
-          Path at = ((Path() / key)[i] / label)[j];
+          start_rule(ti, key, label, labelled, true, index++);
+          Path at = labelled[j];
           const Value* b = &bodies[j];
           extra_labels(ti, label, at, b);
           body(ti, out.size() - 1, *b, at, item++);
@@ -367,8 +368,15 @@ std::string lower(std::string_view s) {
 
 bool valid_level(std::string_view level, bool allow_list) {
   // strings.ToLower; no non-ASCII rune lowers to a letter of these words.
-  const std::string l = lower(level);
-  return l == "deny" || l == "read" || l == "write" || (allow_list && l == "list");
+  auto is = [&](std::string_view word) {
+    if (level.size() != word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = level[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != word[i]) return false;
+    }
+    return true;
+  };
+  return is("deny") || is("read") || is("write") || (allow_list && is("list"));
 }
 
 std::string describe(Type t, std::string_view name) {

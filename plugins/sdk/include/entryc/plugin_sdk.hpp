@@ -49,26 +49,84 @@ enum class Severity : std::int32_t { note = 0, warning = 1, error = 2 };
 inline entryc_str str(std::string_view s) { return {s.data(), s.size()}; }
 inline std::string_view view(entryc_str s) { return {s.ptr ? s.ptr : "", s.len}; }
 
-// A path into the document: Services[0].Consumers[1].Peer.
+// A path into the document: Services[0].Consumers[1].Peer. Plugins make
+// one for every value they might report on, so a short path lives inline
+// (no allocation); a longer one spills to the heap.
 class Path {
  public:
   Path() = default;
-  explicit Path(std::string s) : s_(std::move(s)) {}
+  explicit Path(std::string_view s) { append(s); }
+
   Path operator/(std::string_view key) const {
+    Path p(*this);
     bool plain = !key.empty();
     for (char c : key) {
       if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
         plain = false;
+        break;
       }
     }
-    if (plain) return Path(s_.empty() ? std::string(key) : s_ + "." + std::string(key));
-    return Path(s_ + "[" + Json(std::string(key)).dump() + "]");
+    if (plain) {
+      if (!view().empty()) p.append(".");
+      p.append(key);
+      return p;
+    }
+    // ["key"], quoted the way nlohmann's dump() quotes a string.
+    p.append("[\"");
+    std::size_t run = 0;  // start of the characters not yet appended
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      const auto c = static_cast<unsigned char>(key[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      p.append(key.substr(run, i - run));
+      run = i + 1;
+      switch (c) {
+        case '"': p.append("\\\""); break;
+        case '\\': p.append("\\\\"); break;
+        case '\b': p.append("\\b"); break;
+        case '\f': p.append("\\f"); break;
+        case '\n': p.append("\\n"); break;
+        case '\r': p.append("\\r"); break;
+        case '\t': p.append("\\t"); break;
+        default: {
+          const char u[] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
+          p.append(std::string_view(u, sizeof u));
+        }
+      }
+    }
+    p.append(key.substr(run));
+    p.append("\"]");
+    return p;
   }
-  Path operator[](std::size_t i) const { return Path(s_ + "[" + std::to_string(i) + "]"); }
-  const std::string& str() const { return s_; }
+  Path operator[](std::size_t i) const {
+    char digits[24];
+    std::size_t n = sizeof digits;
+    digits[--n] = ']';
+    do {
+      digits[--n] = static_cast<char>('0' + i % 10);
+      i /= 10;
+    } while (i);
+    digits[--n] = '[';
+    Path p(*this);
+    p.append(std::string_view(digits + n, sizeof digits - n));
+    return p;
+  }
+  std::string_view view() const { return heap_.empty() ? std::string_view(inline_, size_) : heap_; }
+  std::string str() const { return std::string(view()); }
 
  private:
-  std::string s_;
+  void append(std::string_view s) {
+    if (heap_.empty() && size_ + s.size() <= sizeof inline_) {
+      std::copy(s.begin(), s.end(), inline_ + size_);
+      size_ += s.size();
+      return;
+    }
+    if (heap_.empty()) heap_.assign(inline_, size_);
+    heap_ += s;
+  }
+
+  std::size_t size_ = 0;  // of inline_, while heap_ is empty
+  char inline_[48]{};
+  std::string heap_;
 };
 
 struct Document {
@@ -164,7 +222,9 @@ class Reporter {
  public:
   Reporter(const entryc_host* host, void* ctx) : host_(host), ctx_(ctx) {}
   // Reports under the rule currently running.
-  Report report(const Path& path, std::string summary) { return Report(*this, rule_, path.str(), std::move(summary)); }
+  Report report(const Path& path, std::string summary) {
+    return Report(*this, rule_, std::string(path.view()), std::move(summary));
+  }
   Report report(std::string_view path, std::string summary) {
     return Report(*this, rule_, std::string(path), std::move(summary));
   }
