@@ -35,6 +35,17 @@ std::optional<Located> PathIndex::find_exact(std::string_view path) const {
 }
 
 std::optional<Located> PathIndex::find(std::string_view path) const {
+  // A file with a finding or two is answered by scanning; building the
+  // table pays off from a few lookups on.
+  if (indexed_ != items_.size() && ++scans_ <= 4) {
+    for (;;) {
+      if (auto at = find_exact(path)) return at;
+      const std::size_t cut = path.find_last_of(".[");
+      if (cut == std::string_view::npos || cut == 0) break;
+      path = path.substr(0, cut);
+    }
+    return find_exact(std::string_view());
+  }
   if (indexed_ != items_.size()) {
     // chars_ no longer grows once lookups start, but rebuild the views if it did.
     lookup_.clear();
@@ -161,7 +172,30 @@ const char* describe(sc::T t) {
 }
 
 std::string join(const std::string& path, std::string_view field) {
-  return path.empty() ? std::string(field) : path + "." + std::string(field);
+  std::string out;
+  out.reserve(path.size() + 1 + field.size());
+  out += path;
+  if (!path.empty()) out += '.';
+  out += field;
+  return out;
+}
+
+// path[i], in one allocation.
+std::string index(const std::string& path, std::size_t i) {
+  char digits[24];
+  char* end = digits + sizeof digits;
+  char* at = end;
+  do {
+    *--at = static_cast<char>('0' + i % 10);
+    i /= 10;
+  } while (i);
+  std::string out;
+  out.reserve(path.size() + 2 + static_cast<std::size_t>(end - at));
+  out += path;
+  out += '[';
+  out.append(at, end);
+  out += ']';
+  return out;
 }
 
 bool rfc3339(std::string_view s) {
@@ -247,10 +281,9 @@ class Decoder {
                          go_type(n), go_value(n)));
   }
 
-  void enterprise_on_server(const std::string& path, const char* field) {
+  void enterprise_on_server(const std::string& path, std::string_view field) {
     ++errors_;
-    const std::string_view f = field;
-    const bool ns = f == "Namespace";
+    const bool ns = field == "Namespace";
     const std::string err = ns ? fmt::format("invalid config key {}, namespaces are a consul enterprise feature",
                                              gostr::quote(path))
                                : fmt::format("invalid config key {}", gostr::quote(path));
@@ -352,7 +385,7 @@ class Decoder {
     }
     return true;
   }
-  static bool ascii_equal_fold(std::string_view a, const char* b) {
+  static bool ascii_equal_fold(std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i < a.size(); ++i) {
       char x = a[i], y = b[i];
       if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
@@ -373,7 +406,15 @@ class Decoder {
   }
 
   void decode_struct(const Node* map, const sc::Struct& spec, const std::string& path, bool at_root = false) {
-    std::vector<Key> keys;
+    // The keys of this map, in a vector of the decoder's (one per nesting
+    // depth, reused from struct to struct).
+    if (depth_ == key_lists_.size()) key_lists_.emplace_back();
+    std::vector<Key>& keys = key_lists_[depth_++];
+    struct Leave {
+      std::size_t& depth;
+      ~Leave() { --depth; }
+    } leave{depth_};
+    keys.clear();
     keys.reserve(map->size);
     for (const generic::Entry& e : map->entries()) keys.push_back({e.key, &e});
     // HookTranslateKeys: alias -> canonical key, unless the canonical
@@ -427,9 +468,9 @@ class Decoder {
       if (!hit) {
         // strings.EqualFold; field names are ASCII, so an ASCII key of
         // another length cannot match.
-        const std::size_t len = std::strlen(f.name);
         for (Key& k : keys) {
-          if (k.ascii ? k.name.size() == len && ascii_equal_fold(k.name, f.name) : utf8::equal_fold(k.name, f.name)) {
+          if (k.ascii ? k.name.size() == f.name.size() && ascii_equal_fold(k.name, f.name)
+                      : utf8::equal_fold(k.name, f.name)) {
             hit = &k;
             break;
           }
@@ -444,15 +485,15 @@ class Decoder {
       generic::write_json_string(f.name, w_);
       w_.push_back(':');
       const std::size_t value_at = w_.size();
-      const bool kind_again = at_root && std::string_view(f.name) == "Kind";  // already first
+      const bool kind_again = at_root && f.name == "Kind";  // already first
       if (!decode(hit->entry->value, f, p) || kind_again) {
         w_.resize(mark);
         continue;
       }
       first = false;
       if (at_root && hit->entry->value && hit->entry->value->kind == Kind::string) {
-        if (std::string_view(f.name) == "Name") out_.name = std::string(hit->entry->value->str());
-        if (std::string_view(f.name) == "Namespace") out_.ns = std::string(hit->entry->value->str());
+        if (f.name == "Name") out_.name = std::string(hit->entry->value->str());
+        if (f.name == "Namespace") out_.ns = std::string(hit->entry->value->str());
       }
       if (side_ == Side::cli) note_server_side(f, p, std::string_view(w_).substr(value_at));
     }
@@ -625,7 +666,7 @@ class Decoder {
       case sc::T::list: {
         w_.push_back('[');
         auto one = [&](const Node* e, std::size_t i) {
-          const std::string p = path + "[" + std::to_string(i) + "]";
+          const std::string p = index(path, i);
           out_.paths.add(p, {{}, range(e)});
           if (i) w_.push_back(',');
           sc::Field ef{"", f.elem, f.elem == sc::T::object ? f.object->name : "string", f.object};
@@ -663,10 +704,12 @@ class Decoder {
   int errors_ = 0;
   struct Pending {
     std::string path;
-    const char* field;
+    std::string_view field;
   };
   std::vector<Pending> pending_;  // fields the server would reject (server_check)
   std::deque<std::string> names_;  // canonical keys made from aliases (stable addresses)
+  std::deque<std::vector<Key>> key_lists_;  // decode_struct's, by depth (stable addresses)
+  std::size_t depth_ = 0;
 };
 
 void kind_error(diag::Sink& sink, const ast::Document& doc, SourceRange at, const char* code, std::string summary,
@@ -707,7 +750,7 @@ void index_into(const ast::Document& doc, const Node* n, const std::string& path
   idx.add(path, {key, n->origin ? doc.range(*n->origin) : SourceRange{doc.file, 0, 0}});
   if (n->kind == Kind::list) {
     std::size_t i = 0;
-    for (const Node* e : n->items()) index_into(doc, e, path + "[" + std::to_string(i++) + "]", {}, idx);
+    for (const Node* e : n->items()) index_into(doc, e, index(path, i++), {}, idx);
   } else if (n->kind == Kind::map) {
     for (const generic::Entry& e : n->entries()) {
       index_into(doc, e.value, path_segment(path, e.key), e.origin_key ? doc.range(*e.origin_key) : SourceRange{},

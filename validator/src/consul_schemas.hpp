@@ -25,7 +25,7 @@ enum Side : std::uint8_t {
 struct Struct;
 
 struct Field {
-  const char* name;
+  std::string_view name;
   T type;
   const char* go_type;  // for mapstructure's messages; "%" stands for "api" or "structs"
   const Struct* object = nullptr;  // object, or list of object

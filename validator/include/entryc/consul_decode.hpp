@@ -58,6 +58,7 @@ class PathIndex {
   std::vector<Item> items_;
   mutable std::unordered_map<std::string_view, std::uint32_t> lookup_;
   mutable std::size_t indexed_ = 0;
+  mutable std::size_t scans_ = 0;  // finds answered by scanning
 };
 
 struct DecodedEntry {
