@@ -4,6 +4,7 @@
 // wins, §3.6). Conservative: only reports provable shadowing.
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -53,13 +54,19 @@ bool path_covers(const PathMatch& outer, const PathMatch& inner) {
   return false;
 }
 
-// One header test, comparable (header names are case-insensitive).
+// One header test, comparable (header names are case-insensitive): each
+// string length-prefixed, then the flags.
 std::string header_key(const Value& h) {
-  Json k = Json::object();
-  k["Name"] = upper(field(h, "Name"));
-  for (const char* f : {"Exact", "Prefix", "Suffix", "Contains", "Regex"}) k[f] = field(h, f);
-  for (const char* f : {"Present", "Invert", "IgnoreCase"}) k[f] = flag(h, f);
-  return k.dump();
+  std::string k;
+  auto add = [&](const std::string& s) {
+    k += std::to_string(s.size());
+    k += ':';
+    k += s;
+  };
+  add(upper(field(h, "Name")));
+  for (const char* f : {"Exact", "Prefix", "Suffix", "Contains", "Regex"}) add(field(h, f));
+  for (const char* f : {"Present", "Invert", "IgnoreCase"}) k += flag(h, f) ? '1' : '0';
+  return k;
 }
 
 std::set<std::string> headers_of(const Value& http) {
@@ -157,7 +164,7 @@ class Earlier {
         }
       }
     };
-    auto in = [&](const Map& m, const std::string& key) {
+    auto in = [&](const Map& m, std::string_view key) {
       const auto it = m.find(key);
       if (it != m.end()) scan(it->second);
     };
@@ -166,7 +173,8 @@ class Earlier {
     if (inner.path.kind == K::exact) in(exact_, inner.path.value);
     if (inner.path.kind == K::regex) in(regex_, inner.path.value);
     if ((inner.path.kind == K::exact || inner.path.kind == K::prefix) && !prefix_.empty()) {
-      for (std::size_t n = 1; n <= inner.path.value.size(); ++n) in(prefix_, inner.path.value.substr(0, n));
+      const std::string_view path = inner.path.value;
+      for (std::size_t n = 1; n <= path.size(); ++n) in(prefix_, path.substr(0, n));
     }
     return best;
   }
@@ -174,7 +182,8 @@ class Earlier {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
  private:
-  using Map = std::unordered_map<std::string, std::vector<std::size_t>>;
+  // Keys view the paths of the Perms added (they outlive this).
+  using Map = std::unordered_map<std::string_view, std::vector<std::size_t>>;
   std::vector<std::size_t> universal_;
   Map prefix_, exact_, regex_;
 };
