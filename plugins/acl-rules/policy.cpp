@@ -103,18 +103,18 @@ class Parser {
  public:
   Policy run(const Value& root) {
     if (!root.is_object()) return std::move(p_);
-    std::array<std::vector<std::pair<std::string, const Value*>>, kTypes> blocks;
+    std::array<std::vector<std::pair<std::string_view, const Value*>>, kTypes> blocks;
     for (auto it = root.begin(); it != root.end(); ++it) {
-      const std::string k(it.key());
+      const std::string_view k = it.key();
       const std::optional<Type> t = type_of(k);
       if (!t) {
         const std::string lk = lower(k);
         if (lk == "identity" || lk == "identity_prefix") {
-          p_.identity.emplace_back(Path() / k, k);
+          p_.identity.emplace_back(Path() / k, std::string(k));
         } else if (lk == "namespace" || lk == "namespace_prefix" || lk == "partition" || lk == "partition_prefix") {
-          p_.enterprise.emplace_back(Path() / k, k);
+          p_.enterprise.emplace_back(Path() / k, std::string(k));
         } else {
-          p_.unknown.push_back({Path() / k, k, std::nullopt, std::nullopt});
+          p_.unknown.push_back({Path() / k, std::string(k), std::nullopt, std::nullopt});
         }
       } else if (info(*t).scalar) {
         scalar(*t, k, it.value());
@@ -139,9 +139,9 @@ class Parser {
     p_.shapes.push_back(std::move(s));
   }
 
-  void scalar(Type t, const std::string& key, const Value& v) {
+  void scalar(Type t, std::string_view key, const Value& v) {
     const TypeInfo& ti = info(t);
-    Scalar s{t, key, {}};
+    Scalar s{t, std::string(key), {}};
     s.level.present = true;
     s.level.path = Path() / key;
     if (is_scalar(v)) {
@@ -161,8 +161,11 @@ class Parser {
     p_.scalars.push_back(std::move(s));
   }
 
-  void block_type(const TypeInfo& ti, const std::vector<std::pair<std::string, const Value*>>& entries) {
+  void block_type(const TypeInfo& ti, const std::vector<std::pair<std::string_view, const Value*>>& entries) {
     std::vector<Rule>& out = p_.rules[idx(ti.type)];
+    std::size_t rules = 0;  // at least, for the labelled blocks
+    for (const auto& entry : entries) rules += entry.second->is_array() ? entry.second->size() : 0;
+    out.reserve(rules);
     std::size_t item = 0;   // items in the decoder's walk over this field
     std::size_t index = 0;  // labelled blocks, as the decoder numbers them
     // Labelled blocks first: they are the decoder's "prefix matches".
@@ -171,7 +174,7 @@ class Parser {
       for (std::size_t i = 0; i < value->size(); ++i) {
         const Value& e = (*value)[i];
         if (!labelled_item(e)) continue;
-        const std::string label(e.begin().key());
+        const std::string_view label = e.begin().key();
         const Value& bodies = e.begin().value();
         const Path labelled = (Path() / key)[i] / label;
         for (std::size_t j = 0; j < bodies.size(); ++j) {
@@ -188,7 +191,7 @@ class Parser {
       const Path at = Path() / key;
       if (is_scalar(*value)) {
         fatal(ti.type, at, false, "unknown slice type: *ast.LiteralType",
-              "'" + key + "' needs a labelled block, not a value",
+              "'" + std::string(key) + "' needs a labelled block, not a value",
               "HashiCorp's decoder rejects the whole policy. Write " + std::string(ti.name) +
                   " \"<name>\" { policy = \"read\" }.",
               decode_order(ti.type, item++, 0));
@@ -205,7 +208,7 @@ class Parser {
           fatal(ti.type, at[i], false,
                 "root." + std::string(ti.name) + "[" + std::to_string(i) + "]: not an object type for struct (" +
                     (list ? "*ast.ListType" : "*ast.LiteralType") + ")",
-                "'" + key + "' is a list of " + (list ? "lists" : "values") + "; it needs labelled blocks",
+                "'" + std::string(key) + "' is a list of " + (list ? "lists" : "values") + "; it needs labelled blocks",
                 "HashiCorp's decoder rejects the whole policy. Write one block per rule: " +
                     std::string(ti.name) + " \"<name>\" { policy = \"read\" }.",
                 decode_order(ti.type, item++, 0));
@@ -219,7 +222,7 @@ class Parser {
   // keeps the first and decodes the body as is (only exactly two labels go
   // through expandObject, which leaves 'b' as an unknown key). The generic
   // tree nests the labels: {"a": [{"b": [{"c": [{...}]}]}]}.
-  void extra_labels(const TypeInfo& ti, const std::string& label, Path& at, const Value*& b) {
+  void extra_labels(const TypeInfo& ti, std::string_view label, Path& at, const Value*& b) {
     auto next = [](const Value& m) -> const Value* {
       if (!m.is_object() || m.size() != 1) return nullptr;
       const Value& v = m.begin().value();
@@ -246,7 +249,7 @@ class Parser {
   // A block without a label (`service { ... }`, or a JSON object the HCL
   // JSON parser did not flatten): the decoder reads each of its items as a
   // rule named after the item's key, numbered from 0 in this block.
-  void group(const TypeInfo& ti, const std::string& key, std::size_t i, const Value& m, std::size_t& item) {
+  void group(const TypeInfo& ti, std::string_view key, std::size_t i, const Value& m, std::size_t& item) {
     std::size_t local = 0;
     for (auto it = m.begin(); it != m.end(); ++it) {
       const std::string name(it.key());
@@ -261,7 +264,7 @@ class Parser {
         fatal(ti.type, at, false,
               "root." + std::string(ti.name) + "[" + std::to_string(local++) +
                   "]: not an object type for struct (*ast.ListType)",
-              "'" + name + "' in '" + key + "' is a list; a rule is a block",
+              "'" + name + "' in '" + std::string(key) + "' is a list; a rule is a block",
               "HashiCorp's decoder rejects the whole policy. Write " + std::string(ti.name) + " " +
                   quoted_hcl(name) + " { policy = \"read\" }.",
               decode_order(ti.type, item++, 0));
@@ -277,7 +280,7 @@ class Parser {
         }
         if (r.policy.present && valid_level(r.policy.text, ti.allows_list)) {
           Shape s{ti.type, at, true, false, {},
-                  "'" + key + "' block has no name: '" + name + " = " + quoted_hcl(r.policy.text) +
+                  "'" + std::string(key) + "' block has no name: '" + name + " = " + quoted_hcl(r.policy.text) +
                       "' is read as a rule for " + describe(ti.type, name),
                   "HashiCorp's decoder reads each attribute of an unlabelled block as a rule named after the "
                   "attribute, so this grants " + r.policy.text + " on " + describe(ti.type, name) +
@@ -291,22 +294,22 @@ class Parser {
     }
   }
 
-  Rule& start_rule(const TypeInfo& ti, const std::string& key, const std::string& name, Path label, bool labelled,
+  Rule& start_rule(const TypeInfo& ti, std::string_view key, std::string_view name, const Path& label, bool labelled,
                    std::size_t index) {
-    Rule r{ti.type, key, name, std::move(label), labelled, {}, {}, index, 0};
+    Rule r{ti.type, std::string(key), std::string(name), label, labelled, {}, {}, index, 0};
     p_.rules[idx(ti.type)].push_back(std::move(r));
     return p_.rules[idx(ti.type)].back();
   }
 
   void body(const TypeInfo& ti, std::size_t pos, const Value& m, const Path& at, std::size_t item) {
     for (auto it = m.begin(); it != m.end(); ++it) {
-      const std::string k(it.key());
+      const std::string_view k = it.key();
       if (equal_fold(k, "policy")) {
         level(ti, pos, false, it.value(), at / k, item);
       } else if (ti.has_intentions && equal_fold(k, "intentions")) {
         level(ti, pos, true, it.value(), at / k, item);
       } else {
-        p_.unknown.push_back({at / k, k, ti.type, pos});
+        p_.unknown.push_back({at / k, std::string(k), ti.type, pos});
       }
     }
   }
