@@ -138,6 +138,14 @@ const std::string& Linter::skipped() const {
 
 namespace {
 
+// Whether a file's name says it holds ACL rules (docs/lint.md).
+bool acl_by_name(const std::string& name) {
+  const std::string base = fs::path(name).filename().string();
+  const std::string parent = fs::path(name).parent_path().filename().string();
+  return base.find(".policy.") != std::string::npos || base.find("acl") != std::string::npos || parent == "acl" ||
+         parent == "policies";
+}
+
 // What a parsed file is: a config entry (it has Kind), ACL rules (it has rule
 // types at the top, or its name says so), or, by default, a config entry.
 std::string kind_of(const generic::Node* root, const std::string& name) {
@@ -147,13 +155,7 @@ std::string kind_of(const generic::Node* root, const std::string& name) {
       if (is_acl_key(e.key)) return kAclRules;
     }
   }
-  const std::string base = fs::path(name).filename().string();
-  const std::string parent = fs::path(name).parent_path().filename().string();
-  if (base.find(".policy.") != std::string::npos || base.find("acl") != std::string::npos || parent == "acl" ||
-      parent == "policies") {
-    return kAclRules;
-  }
-  return "config-entry";
+  return acl_by_name(name) ? kAclRules : "config-entry";
 }
 
 }  // namespace
@@ -182,6 +184,22 @@ Read read_for_lint(const SourceManager& sm, FileId file, const std::string& forc
   const SourceFile& sf = sm.file(file);
   const bool json = ast::looks_like_json(sf.text());
   Read r;
+  if (json && (forced_kind == kAclRules || (forced_kind.empty() && acl_by_name(sf.name())))) {
+    // Named (or forced) as ACL rules, which are read with HCL v1's lenient
+    // JSON parser: read it that way first, and once only, unless it turns
+    // out to be a config entry after all.
+    ReadOptions lenient;
+    lenient.reader = Reader::hcl;  // as the re-read below
+    diag::Collector problems;
+    ParsedDocument pd = read_document(sm, file, problems, lenient);
+    if (forced_kind == kAclRules || (pd.tree.root && !has_kind_key(pd.tree.root))) {
+      r.pd = std::move(pd);
+      r.kind = kAclRules;
+      r.acl = true;
+      for (diag::Diagnostic& d : problems.diagnostics()) local.report(std::move(d));
+      return r;
+    }
+  }
   ReadOptions ro;
   ro.reader = Reader::consul;
   ro.check_duplicates = false;
@@ -243,13 +261,14 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         hcl::check_duplicates(pd.doc, sf, local, reject ? diag::Severity::error : diag::Severity::warning);
     if (reject && !dup.empty()) pd.reference_error = dup;
   }
-  const std::string edition = consul::to_string(opts_.config.edition);
+  const std::string_view edition = consul::to_string(opts_.config.edition);
 
   static const std::vector<std::string> kNone;
   // `index()` gives the document's PathIndex; only reports need it.
   auto emit_plugin_report = [&](auto index, const std::vector<std::string>& failed,
-                                const std::vector<std::string>& incomplete, const std::string& wrap_prefix) {
-    return [&, index, wrap_prefix](const plugins::Plugin& plugin, const entryc_report& r) {
+                                const std::vector<std::string>& incomplete, const consul::DecodedEntry* entry) {
+    // `entry`: a config entry, whose Consul messages come wrapped in the API's error.
+    return [&, index, entry](const plugins::Plugin& plugin, const entryc_report& r) {
       const std::string rule = str(r.rule_id);
       const plugins::RuleInfo* info = host_.rule(rule);
       const std::string path = str(r.path);
@@ -279,7 +298,11 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         d.subject = {file, 0, 0};
       }
       const std::string ct = str(r.consul_text);
-      if (!ct.empty()) d.consul_text = wrap_prefix.empty() ? ct : wrap_prefix + ct + ")";
+      if (!ct.empty()) {
+        d.consul_text = entry ? fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 ({})",
+                                            entry->kind, entry->name, ct)
+                              : ct;
+      }
       const std::string note = str(r.note);
       if (!note.empty()) {
         SourceRange nr{};
@@ -308,7 +331,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
           if (!paths) paths = consul::index_generic(pd.doc, pd.tree.root);
           return *paths;
         };
-        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(index, kNone, kNone, ""), local,
+        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(index, kNone, kNone, nullptr), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }
     } else {
@@ -317,10 +340,8 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
           consul::decode_config_entry(pd.doc, pd.tree, opts_.config.edition, consul::Side::cli, local, assumed);
       if (dr.entry && dr.entry->checked_kind && host_.checks(dr.entry->kind)) {
         const consul::DecodedEntry& e = *dr.entry;
-        const std::string wrap =
-            fmt::format("Error writing config entry {}/{}: Unexpected response code: 500 (", e.kind, e.name);
         auto index = [&e]() -> const consul::PathIndex& { return e.paths; };
-        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, wrap), local,
+        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, &e), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }
       if (dr.entry && analysis) {
