@@ -231,7 +231,8 @@ class Decoder {
   void root(const Node* map, const sc::Struct& spec) {
     // A field that is missing points at the start of the entry.
     out_.paths.add("", {{}, {doc_.file, 0, 0}});
-    decode_struct(map, spec, "", true);
+    path_.clear();
+    decode_struct(map, spec, path_, true);
   }
 
   bool ok() const { return errors_ == 0; }
@@ -478,15 +479,15 @@ class Decoder {
       }
       if (!hit) continue;
       hit->used = true;
-      const std::string p = join(path, f.name);
-      out_.paths.add(p, {range(hit->entry->origin_key), range(hit->entry->value)});
+      const Extend p(path_, ".", f.name);
+      out_.paths.add(path_, {range(hit->entry->origin_key), range(hit->entry->value)});
       const std::size_t mark = w_.size();
       if (!first) w_.push_back(',');
       generic::write_json_string(f.name, w_);
       w_.push_back(':');
       const std::size_t value_at = w_.size();
       const bool kind_again = at_root && f.name == "Kind";  // already first
-      if (!decode(hit->entry->value, f, p) || kind_again) {
+      if (!decode(hit->entry->value, f, path_) || kind_again) {
         w_.resize(mark);
         continue;
       }
@@ -495,7 +496,7 @@ class Decoder {
         if (f.name == "Name") out_.name = std::string(hit->entry->value->str());
         if (f.name == "Namespace") out_.ns = std::string(hit->entry->value->str());
       }
-      if (side_ == Side::cli) note_server_side(f, p, std::string_view(w_).substr(value_at));
+      if (side_ == Side::cli) note_server_side(f, path_, std::string_view(w_).substr(value_at));
     }
     w_.push_back('}');
     for (const Key& k : keys) {
@@ -526,6 +527,8 @@ class Decoder {
   void put(std::string_view s) { generic::write_json_string(s, w_); }
   void put_int(std::int64_t v) { fmt::format_to(std::back_inserter(w_), "{}", v); }
 
+  // `path` is the value's path: path_, which each child extends while it is
+  // decoded (Extend) and gets back as it was.
   bool decode_as(const Node* n, sc::T type, const sc::Field& f, const std::string& path) {
     if (!n || n->kind == Kind::null) return false;
     // HookWeakDecodeFromSlice: a list of blocks unwraps to its single block.
@@ -620,13 +623,13 @@ class Decoder {
         std::vector<std::pair<std::string_view, std::string>> m;
         auto merge = [&](const Node* map) {
           for (const generic::Entry& e : map->entries()) {
-            const std::string p = path + "[" + std::string(e.key) + "]";
-            out_.paths.add(p, {range(e.origin_key), range(e.value)});
+            const Extend p(path_, "[", e.key, "]");
+            out_.paths.add(path_, {range(e.origin_key), range(e.value)});
             const std::size_t mark = w_.size();
             static const sc::Field kString{"", sc::T::string, "string"};
             if (type == sc::T::any_map) {
               generic::write_json(e.value, w_, false, generic::KeyOrder::as_written);
-            } else if (!decode_as(e.value, sc::T::string, kString, p)) {
+            } else if (!decode_as(e.value, sc::T::string, kString, path_)) {
               continue;
             }
             std::string text = w_.substr(mark);
@@ -666,11 +669,11 @@ class Decoder {
       case sc::T::list: {
         w_.push_back('[');
         auto one = [&](const Node* e, std::size_t i) {
-          const std::string p = index(path, i);
-          out_.paths.add(p, {{}, range(e)});
+          const Extend p(path_, i);
+          out_.paths.add(path_, {{}, range(e)});
           if (i) w_.push_back(',');
           sc::Field ef{"", f.elem, f.elem == sc::T::object ? f.object->name : "string", f.object};
-          if (!decode_as(e, f.elem, ef, p)) w_ += f.elem == sc::T::object ? "{}" : "null";
+          if (!decode_as(e, f.elem, ef, path_)) w_ += f.elem == sc::T::object ? "{}" : "null";
         };
         if (n->kind == Kind::list) {
           std::size_t i = 0;
@@ -695,6 +698,33 @@ class Decoder {
     return false;
   }
 
+  // Appends a step to a path for as long as it lives: ".Name", "[3]", "[key]".
+  struct Extend {
+    Extend(std::string& path, std::string_view open, std::string_view key, std::string_view close = {})
+        : path_(path), size_(path.size()) {
+      if (!(open == "." && path.empty())) path += open;
+      path += key;
+      path += close;
+    }
+    Extend(std::string& path, std::size_t i) : path_(path), size_(path.size()) {
+      char digits[24];
+      char* end = digits + sizeof digits;
+      char* at = end;
+      do {
+        *--at = static_cast<char>('0' + i % 10);
+        i /= 10;
+      } while (i);
+      path += '[';
+      path.append(at, end);
+      path += ']';
+    }
+    Extend(const Extend&) = delete;
+    Extend& operator=(const Extend&) = delete;
+    ~Extend() { path_.resize(size_); }
+    std::string& path_;
+    std::size_t size_;
+  };
+
   const ast::Document& doc_;
   Edition ed_;
   Side side_;
@@ -708,6 +738,7 @@ class Decoder {
   };
   std::vector<Pending> pending_;  // fields the server would reject (server_check)
   std::deque<std::string> names_;  // canonical keys made from aliases (stable addresses)
+  std::string path_;               // the path of the value being decoded (see decode_as)
   std::deque<std::vector<Key>> key_lists_;  // decode_struct's, by depth (stable addresses)
   std::size_t depth_ = 0;
 };
