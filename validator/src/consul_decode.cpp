@@ -180,8 +180,8 @@ std::string join(const std::string& path, std::string_view field) {
   return out;
 }
 
-// path[i], in one allocation.
-std::string index(const std::string& path, std::size_t i) {
+// Appends "[i]" to a path.
+void append_index(std::string& path, std::size_t i) {
   char digits[24];
   char* end = digits + sizeof digits;
   char* at = end;
@@ -189,12 +189,17 @@ std::string index(const std::string& path, std::size_t i) {
     *--at = static_cast<char>('0' + i % 10);
     i /= 10;
   } while (i);
+  path += '[';
+  path.append(at, end);
+  path += ']';
+}
+
+// path[i], in one allocation.
+std::string index(const std::string& path, std::size_t i) {
   std::string out;
-  out.reserve(path.size() + 2 + static_cast<std::size_t>(end - at));
+  out.reserve(path.size() + 22);
   out += path;
-  out += '[';
-  out.append(at, end);
-  out += ']';
+  append_index(out, i);
   return out;
 }
 
@@ -706,18 +711,7 @@ class Decoder {
       path += key;
       path += close;
     }
-    Extend(std::string& path, std::size_t i) : path_(path), size_(path.size()) {
-      char digits[24];
-      char* end = digits + sizeof digits;
-      char* at = end;
-      do {
-        *--at = static_cast<char>('0' + i % 10);
-        i /= 10;
-      } while (i);
-      path += '[';
-      path.append(at, end);
-      path += ']';
-    }
+    Extend(std::string& path, std::size_t i) : path_(path), size_(path.size()) { append_index(path, i); }
     Extend(const Extend&) = delete;
     Extend& operator=(const Extend&) = delete;
     ~Extend() { path_.resize(size_); }
