@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "entry.hpp"
+#include "identity_key.hpp"
 #include "rules.hpp"
 
 namespace intentions {
@@ -54,17 +55,11 @@ bool path_covers(const PathMatch& outer, const PathMatch& inner) {
   return false;
 }
 
-// One header test, comparable (header names are case-insensitive): each
-// string length-prefixed, then the flags.
+// One header test, comparable (header names are case-insensitive).
 std::string header_key(const Value& h) {
-  std::string k;
-  auto add = [&](const std::string& s) {
-    k += std::to_string(s.size());
-    k += ':';
-    k += s;
-  };
-  add(upper(field(h, "Name")));
-  for (const char* f : {"Exact", "Prefix", "Suffix", "Contains", "Regex"}) add(field(h, f));
+  const std::string name = upper(field(h, "Name")), exact = field(h, "Exact"), prefix = field(h, "Prefix"),
+                    suffix = field(h, "Suffix"), contains = field(h, "Contains"), regex = field(h, "Regex");
+  std::string k = identity::key({name, exact, prefix, suffix, contains, regex});
   for (const char* f : {"Present", "Invert", "IgnoreCase"}) k += flag(h, f) ? '1' : '0';
   return k;
 }
