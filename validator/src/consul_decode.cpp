@@ -37,16 +37,8 @@ std::optional<Located> PathIndex::find_exact(std::string_view path) const {
 std::optional<Located> PathIndex::find(std::string_view path) const {
   // A file with a finding or two is answered by scanning; building the
   // table pays off from a few lookups on.
-  if (indexed_ != items_.size() && ++scans_ <= 4) {
-    for (;;) {
-      if (auto at = find_exact(path)) return at;
-      const std::size_t cut = path.find_last_of(".[");
-      if (cut == std::string_view::npos || cut == 0) break;
-      path = path.substr(0, cut);
-    }
-    return find_exact(std::string_view());
-  }
-  if (indexed_ != items_.size()) {
+  const bool scan = indexed_ != items_.size() && ++scans_ <= 4;
+  if (!scan && indexed_ != items_.size()) {
     // chars_ no longer grows once lookups start, but rebuild the views if it did.
     lookup_.clear();
     for (std::uint32_t i = 0; i < items_.size(); ++i) {
@@ -54,16 +46,19 @@ std::optional<Located> PathIndex::find(std::string_view path) const {
     }
     indexed_ = items_.size();
   }
+  auto exact = [&](std::string_view p) -> std::optional<Located> {
+    if (scan) return find_exact(p);
+    const auto it = lookup_.find(p);
+    if (it == lookup_.end()) return std::nullopt;
+    return items_[it->second].where;
+  };
   for (;;) {
-    auto it = lookup_.find(path);
-    if (it != lookup_.end()) return items_[it->second].where;
+    if (auto at = exact(path)) return at;
     const std::size_t cut = path.find_last_of(".[");
     if (cut == std::string_view::npos || cut == 0) break;
     path = path.substr(0, cut);
   }
-  auto it = lookup_.find(std::string_view());
-  if (it != lookup_.end()) return items_[it->second].where;
-  return std::nullopt;
+  return exact(std::string_view());
 }
 
 const std::vector<std::string>& known_kinds() {
