@@ -45,33 +45,30 @@ void DuplicateRule::check(const Document& doc, Reporter& out) const {
     for (std::size_t i = 0; i < rules.size(); ++i) by_name[i] = &rules[i];
     std::stable_sort(by_name.begin(), by_name.end(),
                      [](const acl::Rule* a, const acl::Rule* b) { return a->name < b->name; });
-    std::vector<std::span<const acl::Rule* const>> group_of(rules.size());  // of rules[i]; empty: alone
     for (std::size_t b = 0, e; b < by_name.size(); b = e) {
       for (e = b + 1; e < by_name.size() && by_name[e]->name == by_name[b]->name;) ++e;
       if (e - b < 2) continue;
-      for (std::size_t i = b; i < e; ++i) group_of[by_name[i] - rules.data()] = {by_name.data() + b, e - b};
-    }
-    for (const acl::Rule& r : rules) {
-      const std::span<const acl::Rule* const> g = group_of[&r - rules.data()];
-      if (g.size() < 2 || g.front() == &r) continue;
+      const std::span<const acl::Rule* const> g(by_name.data() + b, e - b);
       std::string policy = g.front()->policy.text, intentions = g.front()->intentions.text;
       for (const acl::Rule* x : g) {
         if (takes_precedence(x->policy.text, policy)) policy = x->policy.text;
         if (takes_precedence(x->intentions.text, intentions)) intentions = x->intentions.text;
       }
-      std::string summary = describe(r.type, r.name) + " is defined " + times(g.size()) +
-                            "; Consul merges the definitions and policy '" + policy + "' wins";
-      std::string detail = "Repeated rules for the same name are merged: deny beats write, write beats list, list "
-                           "beats read (compared case-sensitively)";
-      if (ti.has_intentions) {
-        detail += ", separately for policy and intentions";
-        if (!intentions.empty()) summary += " with intentions '" + intentions + "'";
+      for (const acl::Rule* r : g.subspan(1)) {
+        std::string summary = describe(r->type, r->name) + " is defined " + times(g.size()) +
+                              "; Consul merges the definitions and policy '" + policy + "' wins";
+        std::string detail = "Repeated rules for the same name are merged: deny beats write, write beats list, list "
+                             "beats read (compared case-sensitively)";
+        if (ti.has_intentions) {
+          detail += ", separately for policy and intentions";
+          if (!intentions.empty()) summary += " with intentions '" + intentions + "'";
+        }
+        detail += ". Keep one block with the level you mean.";
+        out.report(r->label, std::move(summary))
+            .at_key()
+            .detail(std::move(detail))
+            .note("first defined here", g.front()->label.str());
       }
-      detail += ". Keep one block with the level you mean.";
-      out.report(r.label, std::move(summary))
-          .at_key()
-          .detail(std::move(detail))
-          .note("first defined here", g.front()->label.str());
     }
   }
 }
