@@ -184,19 +184,27 @@ Read read_for_lint(const SourceManager& sm, FileId file, const std::string& forc
   const SourceFile& sf = sm.file(file);
   const bool json = ast::looks_like_json(sf.text());
   Read r;
+  // HCL v1's own parser, lenient with JSON: how Consul reads ACL rules.
+  auto lenient = [&](diag::Collector& problems) {
+    ReadOptions o;
+    o.reader = Reader::hcl;
+    return read_document(sm, file, problems, o);
+  };
+  // ACL rules in JSON: the lenient reading, with its problems.
+  auto take_acl = [&](ParsedDocument pd, diag::Collector& problems) {
+    r.pd = std::move(pd);
+    r.kind = kAclRules;
+    r.acl = true;
+    local.clear();
+    for (diag::Diagnostic& d : problems.diagnostics()) local.report(std::move(d));
+  };
   if (json && (forced_kind == kAclRules || (forced_kind.empty() && acl_by_name(sf.name())))) {
-    // Named (or forced) as ACL rules, which are read with HCL v1's lenient
-    // JSON parser: read it that way first, and once only, unless it turns
-    // out to be a config entry after all.
-    ReadOptions lenient;
-    lenient.reader = Reader::hcl;  // as the re-read below
+    // Named (or forced) as ACL rules: read leniently first, and once only,
+    // unless it turns out to be a config entry after all.
     diag::Collector problems;
-    ParsedDocument pd = read_document(sm, file, problems, lenient);
+    ParsedDocument pd = lenient(problems);
     if (forced_kind == kAclRules || (pd.tree.root && !has_kind_key(pd.tree.root))) {
-      r.pd = std::move(pd);
-      r.kind = kAclRules;
-      r.acl = true;
-      for (diag::Diagnostic& d : problems.diagnostics()) local.report(std::move(d));
+      take_acl(std::move(pd), problems);
       return r;
     }
   }
@@ -210,21 +218,21 @@ Read read_for_lint(const SourceManager& sm, FileId file, const std::string& forc
       r.kind = kind_of(r.pd.tree.root, sf.name());
     } else if (json) {
       // Strict JSON failed: HCL v1's own JSON parser may still read ACL rules.
-      diag::Collector ignore;
-      ReadOptions lenient;
-      lenient.reader = Reader::hcl;
-      ParsedDocument alt = read_document(sm, file, ignore, lenient);
-      r.kind = alt.tree.root ? kind_of(alt.tree.root, sf.name()) : "config-entry";
+      diag::Collector problems;
+      ParsedDocument alt = lenient(problems);
+      if (alt.tree.root && kind_of(alt.tree.root, sf.name()) == kAclRules) {
+        take_acl(std::move(alt), problems);
+        return r;
+      }
+      r.kind = "config-entry";
     } else {
       r.kind = "config-entry";
     }
   }
   r.acl = r.kind == kAclRules;
   if (r.acl && json) {
-    local.clear();
-    ReadOptions lenient;
-    lenient.reader = Reader::hcl;
-    r.pd = read_document(sm, file, local, lenient);
+    diag::Collector problems;
+    take_acl(lenient(problems), problems);
   }
   return r;
 }
