@@ -44,7 +44,7 @@ class BrokenPlugins(unittest.TestCase):
     def test_wrong_abi_version_names_both_versions(self):
         rc, _, err = entryc('plugins', '--plugin-dir', self.dir('wrong-abi'))
         self.assertEqual(rc, 2)
-        self.assertIn('was built for plugin ABI version 99, but this entryc speaks version 1 to 2', err)
+        self.assertIn('was built for plugin ABI version 99, but this entryc speaks version 1 to 3', err)
 
     def test_incomplete_backend(self):
         rc, _, err = entryc('plugins', '--plugin-dir', self.dir('incomplete-backend'))
@@ -147,9 +147,9 @@ class SearchPath(unittest.TestCase):
     def test_env_path_and_listing(self):
         rc, out, _ = entryc('plugins', env={'ENTRYC_PLUGIN_PATH': os.path.join(PLUGINS, 'extra')})
         self.assertEqual(rc, 0)
-        self.assertRegex(out, r'extra\s+1\.2\.3\s+2\s+rules\s+1\s+.*extra\.so')
-        self.assertRegex(out, r'exported-services\s+1\.0\.0\s+2\s+rules\s+\d+\s+.*lib/entryc/plugins/')
-        self.assertRegex(out, r'runtime\s+1\.0\.0\s+2\s+backend\s+-\s+.*lib/entryc/plugins/entryc-runtime\.so')
+        self.assertRegex(out, r'extra\s+1\.2\.3\s+3\s+rules\s+1\s+.*extra\.so')
+        self.assertRegex(out, r'exported-services\s+1\.0\.0\s+3\s+rules\s+\d+\s+.*lib/entryc/plugins/')
+        self.assertRegex(out, r'runtime\s+1\.0\.0\s+3\s+backend\s+-\s+.*lib/entryc/plugins/entryc-runtime\.so')
         rc, out, _ = entryc('rules', '--plugin-dir', os.path.join(PLUGINS, 'extra'))
         self.assertIn('extra-no-legacy', out)
         self.assertIn('exports-wildcard-peer', out)

@@ -9,6 +9,7 @@
 #include "entryc/document.hpp"
 #include "entryc/hcl.hpp"
 #include "entryc/load.hpp"
+#include "entryc/node_tree.hpp"
 #include "entryc/suggest.hpp"
 #include "entryc/utf8.hpp"
 #include "suppress.hpp"
@@ -329,9 +330,7 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
   if (pd.accepted() && pd.tree.root) {
     if (acl) {
       a.kind = kAclRules;
-      if (host_.checks(kAclRules) || analysis) {
-        generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
-      }
+      if (analysis) generic::write_json(pd.tree.root, a.json, false, generic::KeyOrder::as_written);
       if (host_.checks(kAclRules)) {
         // Indexed on the first report: a clean file never needs it.
         std::optional<consul::PathIndex> paths;
@@ -339,7 +338,12 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
           if (!paths) paths = consul::index_generic(pd.doc, pd.tree.root);
           return *paths;
         };
-        host_.check(kAclRules, a.json, edition, sf.name(), emit_plugin_report(index, kNone, kNone, nullptr), local,
+        // The tree in place, unless it has what only text can say (then
+        // plugins read the text as they would have).
+        plugins::NodeTree tree;
+        std::string text;
+        const plugins::Host::Document document = plugins::document_of(pd.tree.root, tree, text);
+        host_.check(kAclRules, document, edition, sf.name(), emit_plugin_report(index, kNone, kNone, nullptr), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }
     } else {

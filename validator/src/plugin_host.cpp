@@ -15,6 +15,8 @@
 #include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
 
+#include "entryc/node_tree.hpp"
+
 namespace entryc::plugins {
 namespace fs = std::filesystem;
 
@@ -392,16 +394,24 @@ bool Host::checks(std::string_view kind) const {
   return std::any_of(plugins_.begin(), plugins_.end(), [&](const auto& p) { return applies(*p, kind); });
 }
 
-void Host::check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
+void Host::check(std::string_view kind, const Document& document, std::string_view edition, std::string_view name,
                  const ReportFn& fn, diag::Sink& failures, SourceRange where, std::string_view options,
                  std::string_view skip) const {
   load_for(kind);
+  std::string written;  // the tree as text, for plugins older than ABI 3
   for (const auto& p : plugins_) {
     if (!applies(*p, kind)) continue;
     entryc_document doc{};
     doc.struct_size = sizeof doc;
     doc.kind = {kind.data(), kind.size()};
-    doc.json = {json.data(), json.size()};
+    if (document.root && p->abi_version >= 3) {
+      doc.root = document.root;
+    } else if (document.root) {
+      if (written.empty()) written = node_json(*document.root);
+      doc.json = {written.data(), written.size()};
+    } else {
+      doc.json = {document.json.data(), document.json.size()};
+    }
     doc.edition = {edition.data(), edition.size()};
     doc.name = {name.data(), name.size()};
     doc.options = {options.data(), options.size()};

@@ -88,11 +88,21 @@ class Host {
 
   // Whether any plugin checks `kind` (loading those on demand that do).
   bool checks(std::string_view kind) const;
+  // What check() hands the plugins: the document's JSON text, or its tree
+  // (node_tree.hpp), which plugins of ABI 3 read in place and older ones get
+  // written as text.
+  struct Document {
+    Document(std::string_view text) : json(text) {}  // NOLINT: implicit by design
+    Document(const std::string& text) : json(text) {}  // NOLINT
+    Document(const entryc_node* tree) : root(tree) {}  // NOLINT
+    std::string_view json;
+    const entryc_node* root = nullptr;
+  };
   // Runs every plugin that checks `kind`. A plugin that fails (throws in a
   // rule) is reported as core-plugin-failure at `where`; the others still run.
   // `skip`: space-separated ids of rules the caller will drop the reports of
   // (plugins built with the SDK do not run them).
-  void check(std::string_view kind, std::string_view json, std::string_view edition, std::string_view name,
+  void check(std::string_view kind, const Document& document, std::string_view edition, std::string_view name,
              const ReportFn& fn, diag::Sink& failures, SourceRange where = {}, std::string_view options = {},
              std::string_view skip = {}) const;
 

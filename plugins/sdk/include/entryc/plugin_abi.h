@@ -15,6 +15,9 @@
  *      to entryc_plugin. Rule plugins built for version 1 still load.
  *      Later, appended to entryc_document: `skip` (a plugin that predates it
  *      sees a smaller struct_size and runs every rule, as before).
+ *   3  entryc_document.root: the document as a tree of entryc_node, read in
+ *      place. The host sets it (and may leave `json` empty) only for rule
+ *      plugins of version 3 or later; older ones get the JSON text, as before.
  */
 #ifndef ENTRYC_PLUGIN_ABI_H
 #define ENTRYC_PLUGIN_ABI_H
@@ -26,7 +29,7 @@
 extern "C" {
 #endif
 
-#define ENTRYC_PLUGIN_ABI_VERSION 2u
+#define ENTRYC_PLUGIN_ABI_VERSION 3u
 /* The oldest version this header's host still loads (rule plugins). */
 #define ENTRYC_PLUGIN_ABI_OLDEST 1u
 #define ENTRYC_PLUGIN_ENTRY_SYMBOL "entryc_plugin_entry"
@@ -107,6 +110,35 @@ typedef struct entryc_host {
   void (*report)(void* ctx, const entryc_report* report);
 } entryc_host;
 
+/* A JSON value in a tree (ABI 3): what the document's JSON text would
+ * parse to, as nlohmann::json reads it. Objects have no repeated keys and
+ * keep their members in order; numbers keep the text they are written as.
+ * Every pointer stays valid for the duration of the call that hands it over. */
+typedef enum entryc_node_type {
+  ENTRYC_NODE_NULL = 0,
+  ENTRYC_NODE_BOOLEAN = 1,
+  ENTRYC_NODE_INTEGER = 2,   /* a negative integer that fits int64: number.i */
+  ENTRYC_NODE_UNSIGNED = 3,  /* a non-negative integer that fits uint64: number.u */
+  ENTRYC_NODE_FLOAT = 4,     /* any other number: number.d */
+  ENTRYC_NODE_STRING = 5,
+  ENTRYC_NODE_ARRAY = 6,
+  ENTRYC_NODE_OBJECT = 7
+} entryc_node_type;
+
+typedef struct entryc_node {
+  uint8_t type;                     /* entryc_node_type */
+  uint8_t boolean;                  /* BOOLEAN: 0 or 1 */
+  uint32_t size;                    /* ARRAY: elements; OBJECT: members */
+  entryc_str text;                  /* STRING: the string (UTF-8); numbers: as written */
+  const struct entryc_node* items;  /* ARRAY: the elements; OBJECT: the members' values */
+  const entryc_str* keys;           /* OBJECT: the members' keys, parallel to items */
+  union {
+    int64_t i;
+    uint64_t u;
+    double d;
+  } number;
+} entryc_node;
+
 /* One document to check. */
 typedef struct entryc_document {
   uint32_t struct_size;
@@ -118,6 +150,9 @@ typedef struct entryc_document {
   entryc_str skip;      /* space-separated ids of rules whose reports the host will drop
                            (turned off by the user's configuration): the plugin need not
                            run them. Present when struct_size covers it. */
+  const entryc_node* root; /* ABI 3: the document as a tree, or NULL (then read `json`,
+                              which may be empty when this is set). Present when
+                              struct_size covers it. */
 } entryc_document;
 
 /* A backend's session, opaque to the host. */

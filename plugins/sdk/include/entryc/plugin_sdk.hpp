@@ -135,12 +135,12 @@ struct Document {
   std::string_view edition;  // "ce" or "ent"
   std::string_view name;
   const Json& options;       // {"mode": "legacy"}, ... (an empty object when none)
-  std::string_view text;     // the document as JSON text
+  std::string_view text;     // the document as JSON text; empty when the host gave a tree
   bool enterprise() const { return edition == "ent"; }
   // The document as nlohmann JSON, for code that builds or changes JSON
-  // (Normalize); read once, on first use.
+  // (Normalize); made once, on first use.
   const Json& dom() const {
-    return memo<Json>([&] { return read_json(text); });
+    return memo<Json>([&] { return text.empty() ? json.to_json() : read_json(text); });
   }
   std::string option(const char* key) const {
     auto it = options.find(key);
@@ -337,13 +337,22 @@ class RulesPlugin {
     return read_json(view(doc->options));
   }
 
+  // The document's tree: the host's (ABI 3), or parsed from its JSON text into `tree`.
+  static const Value& root_of(const entryc_document* doc, std::optional<Tree>& tree) {
+    if (doc->struct_size >= offsetof(entryc_document, root) + sizeof doc->root && doc->root) {
+      return Value::of(*doc->root);
+    }
+    return tree.emplace(view(doc->json)).root();
+  }
+
   static int normalize_thunk(const entryc_document* doc, entryc_str* out, entryc_str* error) {
     static thread_local std::string result, last_error;
     try {
       RulesPlugin& self = *instance();
-      const Tree tree(view(doc->json));
+      std::optional<Tree> tree;
       const Json options = options_of(doc);
-      const Document d{view(doc->kind), tree.root(), view(doc->edition), view(doc->name), options, view(doc->json)};
+      const Document d{view(doc->kind), root_of(doc, tree), view(doc->edition), view(doc->name), options,
+                       view(doc->json)};
       std::optional<Normalized> n = self.normalize_(d);
       if (!n) return 1;
       if (!n->ok) {
@@ -367,9 +376,10 @@ class RulesPlugin {
     static thread_local std::string last_error;
     try {
       RulesPlugin& self = *instance();
-      const Tree tree(view(doc->json));
+      std::optional<Tree> tree;
       const Json options = options_of(doc);
-      const Document d{view(doc->kind), tree.root(), view(doc->edition), view(doc->name), options, view(doc->json)};
+      const Document d{view(doc->kind), root_of(doc, tree), view(doc->edition), view(doc->name), options,
+                       view(doc->json)};
       const std::string_view skip =
           doc->struct_size >= offsetof(entryc_document, skip) + sizeof(entryc_str) ? view(doc->skip) : "";
       Reporter out(host, ctx);

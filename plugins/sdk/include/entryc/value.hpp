@@ -8,6 +8,9 @@
 // of nlohmann::json a rule needs (is_*, find, size, [], begin/end, items,
 // key()/value(), get<T>(), value(key, fallback), dump()), so rule code reads
 // the same either way; to build or change JSON, use nlohmann (to_json()).
+//
+// A Value is an entryc_node (plugin_abi.h) and nothing else, so a tree the
+// host built (entryc_document.root) is read in place, without JSON text.
 #pragma once
 
 #include <algorithm>
@@ -28,6 +31,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entryc/plugin_abi.h"
+
 namespace entryc::sdk {
 
 class Tree;
@@ -46,13 +51,13 @@ class Value {
 
     iterator() = default;
     iterator(const Value* owner, std::size_t i) : owner_(owner), i_(i) {}
-    const Value& operator*() const { return owner_->items_[i_]; }
-    const Value* operator->() const { return &owner_->items_[i_]; }
-    const Value& value() const { return owner_->items_[i_]; }
+    const Value& operator*() const { return owner_->item(i_); }
+    const Value* operator->() const { return &owner_->item(i_); }
+    const Value& value() const { return owner_->item(i_); }
     // The member's key (objects only; arrays have none, as in nlohmann).
-    const std::string_view& key() const {
-      if (owner_->type_ != Type::object) throw std::domain_error("cannot use key() for non-object iterators");
-      return owner_->keys_[i_];
+    std::string_view key() const {
+      if (owner_->type() != Type::object) throw std::domain_error("cannot use key() for non-object iterators");
+      return owner_->key_at(i_);
     }
     iterator& operator++() {
       ++i_;
@@ -75,7 +80,7 @@ class Value {
     difference_type operator-(const iterator& o) const {
       return static_cast<difference_type>(i_) - static_cast<difference_type>(o.i_);
     }
-    const Value& operator[](difference_type n) const { return owner_->items_[i_ + static_cast<std::size_t>(n)]; }
+    const Value& operator[](difference_type n) const { return owner_->item(i_ + static_cast<std::size_t>(n)); }
     bool operator==(const iterator& o) const { return i_ == o.i_ && owner_ == o.owner_; }
     bool operator!=(const iterator& o) const { return !(*this == o); }
     bool operator<(const iterator& o) const { return i_ < o.i_; }
@@ -103,23 +108,25 @@ class Value {
   };
 
   Value() = default;
+  // The Value that is this node (of a tree the host built).
+  static const Value& of(const entryc_node& n) { return *reinterpret_cast<const Value*>(&n); }
 
-  Type type() const { return type_; }
-  bool is_null() const { return type_ == Type::null; }
-  bool is_boolean() const { return type_ == Type::boolean; }
+  Type type() const { return static_cast<Type>(n_.type); }
+  bool is_null() const { return type() == Type::null; }
+  bool is_boolean() const { return type() == Type::boolean; }
   bool is_number() const {
-    return type_ == Type::integer || type_ == Type::unsigned_integer || type_ == Type::floating;
+    return type() == Type::integer || type() == Type::unsigned_integer || type() == Type::floating;
   }
-  bool is_number_integer() const { return type_ == Type::integer || type_ == Type::unsigned_integer; }
-  bool is_number_unsigned() const { return type_ == Type::unsigned_integer; }
-  bool is_number_float() const { return type_ == Type::floating; }
-  bool is_string() const { return type_ == Type::string; }
-  bool is_array() const { return type_ == Type::array; }
-  bool is_object() const { return type_ == Type::object; }
+  bool is_number_integer() const { return type() == Type::integer || type() == Type::unsigned_integer; }
+  bool is_number_unsigned() const { return type() == Type::unsigned_integer; }
+  bool is_number_float() const { return type() == Type::floating; }
+  bool is_string() const { return type() == Type::string; }
+  bool is_array() const { return type() == Type::array; }
+  bool is_object() const { return type() == Type::object; }
   bool is_primitive() const { return !is_array() && !is_object(); }
   bool is_structured() const { return is_array() || is_object(); }
   const char* type_name() const {
-    switch (type_) {
+    switch (type()) {
       case Type::null: return "null";
       case Type::boolean: return "boolean";
       case Type::string: return "string";
@@ -130,27 +137,27 @@ class Value {
   }
 
   // The string (empty for other types); for a number, the text it was written as.
-  std::string_view str() const { return text_; }
+  std::string_view str() const { return {n_.text.ptr, n_.text.len}; }
 
   // Elements of an array, members of an object; 1 for other values but null (as nlohmann).
-  std::size_t size() const { return is_structured() ? size_ : (is_null() ? 0 : 1); }
+  std::size_t size() const { return is_structured() ? n_.size : (is_null() ? 0 : 1); }
   bool empty() const { return size() == 0; }
   iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, is_structured() ? size_ : 0}; }
+  iterator end() const { return {this, is_structured() ? n_.size : 0}; }
   Items items() const { return {this}; }
   const Value& operator[](std::size_t i) const {
-    if (!is_structured() || i >= size_)
+    if (!is_structured() || i >= n_.size)
       throw std::out_of_range("array index " + std::to_string(i) + " is out of range");
-    return items_[i];
+    return item(i);
   }
   const Value& front() const { return (*this)[0]; }
   const Value& back() const { return (*this)[size() - 1]; }
 
   // Objects: the member named `key` (exactly), or end().
   iterator find(std::string_view key) const {
-    if (type_ == Type::object) {
-      for (std::size_t i = 0; i < size_; ++i) {
-        if (keys_[i] == key) return {this, i};
+    if (type() == Type::object) {
+      for (std::size_t i = 0; i < n_.size; ++i) {
+        if (key_at(i) == key) return {this, i};
       }
     }
     return end();
@@ -169,16 +176,16 @@ class Value {
   T get() const {
     if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
       if (!is_string()) throw std::domain_error(std::string("type must be string, but is ") + type_name());
-      return T(text_);
+      return T(str());
     } else if constexpr (std::is_same_v<T, bool>) {
       if (!is_boolean()) throw std::domain_error(std::string("type must be boolean, but is ") + type_name());
-      return boolean_;
+      return boolean();
     } else {
       static_assert(std::is_arithmetic_v<T>, "Value::get<T>: T must be a string, bool or number type");
-      switch (type_) {
-        case Type::integer: return static_cast<T>(number_.i);
-        case Type::unsigned_integer: return static_cast<T>(number_.u);
-        case Type::floating: return static_cast<T>(number_.d);
+      switch (type()) {
+        case Type::integer: return static_cast<T>(n_.number.i);
+        case Type::unsigned_integer: return static_cast<T>(n_.number.u);
+        case Type::floating: return static_cast<T>(n_.number.d);
         default: throw std::domain_error(std::string("type must be number, but is ") + type_name());
       }
     }
@@ -188,7 +195,7 @@ class Value {
   // where nlohmann would throw). With a Json fallback, the member as a Json copy.
   std::string value(std::string_view key, const std::string& fallback) const {
     const iterator it = find(key);
-    return it != end() && it->is_string() ? std::string(it->text_) : fallback;
+    return it != end() && it->is_string() ? std::string(it->str()) : fallback;
   }
   std::string value(std::string_view key, const char* fallback) const { return value(key, std::string(fallback)); }
   nlohmann::ordered_json value(std::string_view key, const nlohmann::ordered_json& fallback) const {
@@ -196,20 +203,20 @@ class Value {
     return it != end() ? it->to_json() : fallback;
   }
 
-  bool operator==(std::string_view s) const { return is_string() && text_ == s; }
+  bool operator==(std::string_view s) const { return is_string() && str() == s; }
   // Deep equality as nlohmann's: members in order, numbers by value.
   bool operator==(const Value& o) const {
     if (is_number() && o.is_number()) return to_json() == o.to_json();
-    if (type_ != o.type_) return false;
-    switch (type_) {
+    if (type() != o.type()) return false;
+    switch (type()) {
       case Type::null: return true;
-      case Type::boolean: return boolean_ == o.boolean_;
-      case Type::string: return text_ == o.text_;
+      case Type::boolean: return boolean() == o.boolean();
+      case Type::string: return str() == o.str();
       case Type::array:
       case Type::object:
-        if (size_ != o.size_) return false;
-        for (std::size_t i = 0; i < size_; ++i) {
-          if ((type_ == Type::object && keys_[i] != o.keys_[i]) || !(items_[i] == o.items_[i])) return false;
+        if (n_.size != o.n_.size) return false;
+        for (std::size_t i = 0; i < n_.size; ++i) {
+          if ((type() == Type::object && key_at(i) != o.key_at(i)) || !(item(i) == o.item(i))) return false;
         }
         return true;
       default: return false;
@@ -220,13 +227,13 @@ class Value {
 
   // The same value as nlohmann JSON (a copy), and its text as nlohmann writes it.
   nlohmann::ordered_json to_json() const {
-    switch (type_) {
+    switch (type()) {
       case Type::null: return nullptr;
-      case Type::boolean: return boolean_;
-      case Type::integer: return number_.i;
-      case Type::unsigned_integer: return number_.u;
-      case Type::floating: return number_.d;
-      case Type::string: return std::string(text_);
+      case Type::boolean: return boolean();
+      case Type::integer: return n_.number.i;
+      case Type::unsigned_integer: return n_.number.u;
+      case Type::floating: return n_.number.d;
+      case Type::string: return std::string(str());
       case Type::array: {
         nlohmann::ordered_json a = nlohmann::ordered_json::array();
         for (const Value& v : *this) a.push_back(v.to_json());
@@ -235,8 +242,8 @@ class Value {
       case Type::object: {
         nlohmann::ordered_json o = nlohmann::ordered_json::object();
         auto& members = o.get_ref<nlohmann::ordered_json::object_t&>();
-        members.reserve(size_);
-        for (std::size_t i = 0; i < size_; ++i) members.emplace_back(std::string(keys_[i]), items_[i].to_json());
+        members.reserve(n_.size);
+        for (std::size_t i = 0; i < n_.size; ++i) members.emplace_back(std::string(key_at(i)), item(i).to_json());
         return o;
       }
     }
@@ -246,20 +253,82 @@ class Value {
 
  private:
   friend class Tree;
-  union Number {
-    std::int64_t i;
-    std::uint64_t u;
-    double d;
-  };
+  bool boolean() const { return n_.boolean != 0; }
+  const Value& item(std::size_t i) const { return reinterpret_cast<const Value*>(n_.items)[i]; }
+  std::string_view key_at(std::size_t i) const { return {n_.keys[i].ptr, n_.keys[i].len}; }
 
-  Type type_ = Type::null;
-  bool boolean_ = false;
-  std::uint32_t size_ = 0;
-  std::string_view text_;
-  const Value* items_ = nullptr;
-  const std::string_view* keys_ = nullptr;
-  Number number_{0};
+  entryc_node n_{};
 };
+
+// A Value is its node: arrays of nodes are arrays of Values.
+static_assert(std::is_standard_layout_v<Value> && sizeof(Value) == sizeof(entryc_node));
+static_assert(static_cast<int>(Value::Type::object) == ENTRYC_NODE_OBJECT &&
+              static_cast<int>(Value::Type::string) == ENTRYC_NODE_STRING &&
+              static_cast<int>(Value::Type::floating) == ENTRYC_NODE_FLOAT);
+
+// The members of an object as nlohmann keeps them: a repeated key keeps its
+// first position and takes the last value. Compacts `keys` and `items` (n
+// members) in place; returns how many are left.
+inline std::size_t merge_repeated_keys(entryc_str* keys, entryc_node* items, std::size_t n) {
+  const auto key = [&](std::size_t i) { return std::string_view(keys[i].ptr, keys[i].len); };
+  std::unordered_map<std::string_view, std::size_t> seen;  // large objects only
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t same = out;
+    if (n <= 16) {
+      for (same = 0; same < out && key(same) != key(i); ++same) {
+      }
+    } else if (const auto at = seen.find(key(i)); at != seen.end()) {
+      same = at->second;
+    } else {
+      seen.emplace(key(i), out);
+    }
+    if (same < out) {
+      items[same] = items[i];
+    } else {
+      keys[out] = keys[i];
+      items[out++] = items[i];
+    }
+  }
+  return out;
+}
+
+// The node of a JSON number written as `text` (valid JSON number syntax;
+// `integral`: without fraction or exponent), typed the way nlohmann types
+// it: an integer that fits int64 (negative) or uint64, else a double.
+// False when it overflows a double.
+inline bool number_node(std::string_view text, bool integral, entryc_node& n) {
+  n.text = {text.data(), text.size()};
+  char buf[64];
+  std::string long_text;
+  const char* token = buf;
+  if (text.size() < sizeof buf) {
+    std::memcpy(buf, text.data(), text.size());
+    buf[text.size()] = '\0';
+  } else {
+    long_text.assign(text);
+    token = long_text.c_str();
+  }
+  errno = 0;
+  if (integral && token[0] == '-') {
+    const long long x = std::strtoll(token, nullptr, 10);
+    if (errno == 0) {
+      n.type = ENTRYC_NODE_INTEGER;
+      n.number.i = x;
+      return true;
+    }
+  } else if (integral) {
+    const unsigned long long x = std::strtoull(token, nullptr, 10);
+    if (errno == 0) {
+      n.type = ENTRYC_NODE_UNSIGNED;
+      n.number.u = x;
+      return true;
+    }
+  }
+  n.type = ENTRYC_NODE_FLOAT;
+  n.number.d = std::strtod(token, nullptr);
+  return std::isfinite(n.number.d);
+}
 
 // A parsed document: owns the nodes and the unescaped strings; the other
 // strings are views of the text, which must outlive the Tree. Not copyable:
@@ -480,27 +549,7 @@ class Tree {
       if (digits() == 0) fail(pos_, "invalid number");
     }
     Value v;
-    v.text_ = text_.substr(start, pos_ - start);
-    const std::string token(v.text_);
-    errno = 0;
-    if (integral && token[0] == '-') {
-      const long long x = std::strtoll(token.c_str(), nullptr, 10);
-      if (errno == 0) {
-        v.type_ = Value::Type::integer;
-        v.number_.i = x;
-        return v;
-      }
-    } else if (integral) {
-      const unsigned long long x = std::strtoull(token.c_str(), nullptr, 10);
-      if (errno == 0) {
-        v.type_ = Value::Type::unsigned_integer;
-        v.number_.u = x;
-        return v;
-      }
-    }
-    v.type_ = Value::Type::floating;
-    v.number_.d = std::strtod(token.c_str(), nullptr);
-    if (!std::isfinite(v.number_.d)) fail(start, "number overflow");
+    if (!number_node(text_.substr(start, pos_ - start), integral, v.n_)) fail(start, "number overflow");
     return v;
   }
 
@@ -513,17 +562,18 @@ class Tree {
       pos_ += w.size();
     };
     if (c == '"') {
-      v.type_ = Value::Type::string;
-      v.text_ = string();
+      const std::string_view s = string();
+      v.n_.type = ENTRYC_NODE_STRING;
+      v.n_.text = {s.data(), s.size()};
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       v = number();
     } else if (c == 't') {
       word("true");
-      v.type_ = Value::Type::boolean;
-      v.boolean_ = true;
+      v.n_.type = ENTRYC_NODE_BOOLEAN;
+      v.n_.boolean = 1;
     } else if (c == 'f') {
       word("false");
-      v.type_ = Value::Type::boolean;
+      v.n_.type = ENTRYC_NODE_BOOLEAN;
     } else {
       word("null");
     }
@@ -534,36 +584,18 @@ class Tree {
   // first position and takes the last value (as nlohmann does).
   Value close(const Frame& f) {
     Value v;
-    v.type_ = f.object ? Value::Type::object : Value::Type::array;
     std::size_t n = f.values.size();
     Value* items = allocate_array<Value>(n);
-    if (!f.object) {
-      std::copy(f.values.begin(), f.values.end(), items);
-    } else {
-      std::string_view* keys = allocate_array<std::string_view>(n);
-      std::unordered_map<std::string_view, std::size_t> seen;  // large objects only
-      std::size_t out = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        std::size_t same = out;
-        if (n <= 16) {
-          same = static_cast<std::size_t>(std::find(keys, keys + out, f.keys[i]) - keys);
-        } else if (const auto at = seen.find(f.keys[i]); at != seen.end()) {
-          same = at->second;
-        } else {
-          seen.emplace(f.keys[i], out);
-        }
-        if (same < out) {
-          items[same] = f.values[i];
-        } else {
-          keys[out] = f.keys[i];
-          items[out++] = f.values[i];
-        }
-      }
-      n = out;
-      v.keys_ = keys;
+    std::copy(f.values.begin(), f.values.end(), items);
+    v.n_.items = &items->n_;
+    if (f.object) {
+      entryc_str* keys = allocate_array<entryc_str>(n);
+      for (std::size_t i = 0; i < n; ++i) keys[i] = {f.keys[i].data(), f.keys[i].size()};
+      n = merge_repeated_keys(keys, &items->n_, n);
+      v.n_.keys = keys;
     }
-    v.items_ = items;
-    v.size_ = static_cast<std::uint32_t>(n);
+    v.n_.type = f.object ? ENTRYC_NODE_OBJECT : ENTRYC_NODE_ARRAY;
+    v.n_.size = static_cast<std::uint32_t>(n);
     return v;
   }
 

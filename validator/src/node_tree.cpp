@@ -1,0 +1,155 @@
+#include "entryc/node_tree.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "entryc/go_strconv.hpp"
+#include "entryc/value.hpp"
+#include "entryc/utf8.hpp"
+
+namespace entryc::plugins {
+
+namespace {
+
+using generic::Kind;
+
+// How many nodes and object keys the tree under `n` needs.
+void count(const generic::Node* n, std::size_t& nodes, std::size_t& keys) {
+  ++nodes;
+  if (!n) return;
+  if (n->kind == Kind::list) {
+    for (const generic::Node* e : n->items()) count(e, nodes, keys);
+  } else if (n->kind == Kind::map) {
+    keys += n->size;
+    for (const generic::Entry& e : n->entries()) count(e.value, nodes, keys);
+  }
+}
+
+entryc_str to_str(std::string_view s) { return {s.data(), s.size()}; }
+
+}  // namespace
+
+std::string_view NodeTree::keep(std::string s) { return strings_.emplace_back(std::move(s)); }
+
+bool NodeTree::build(const generic::Node* root) {
+  std::size_t nodes = 0, keys = 0;
+  count(root, nodes, keys);
+  nodes_.assign(nodes, entryc_node{});
+  keys_.assign(keys, entryc_str{});
+  next_node_ = 1;
+  next_key_ = 0;
+  strings_.clear();
+  if (!fill(root, nodes_[0])) {
+    nodes_.clear();
+    return false;
+  }
+  return true;
+}
+
+bool NodeTree::fill(const generic::Node* n, entryc_node& out) {
+  if (!n) return true;  // null
+  switch (n->kind) {
+    case Kind::null: return true;
+    case Kind::boolean:
+      out.type = ENTRYC_NODE_BOOLEAN;
+      out.boolean = n->num.b ? 1 : 0;
+      return true;
+    case Kind::integer: {
+      char buf[32];
+      const auto r = std::to_chars(buf, buf + sizeof buf, n->num.i);
+      out.text = to_str(keep(std::string(buf, r.ptr)));
+      if (n->num.i < 0) {
+        out.type = ENTRYC_NODE_INTEGER;
+        out.number.i = n->num.i;
+      } else {
+        out.type = ENTRYC_NODE_UNSIGNED;
+        out.number.u = static_cast<std::uint64_t>(n->num.i);
+      }
+      return true;
+    }
+    case Kind::floating: {
+      if (!std::isfinite(n->num.d)) return false;
+      std::string f = gostr::format_float_json(n->num.d);
+      if (f.find_first_of(".eE") == std::string::npos) f += ".0";
+      out.type = ENTRYC_NODE_FLOAT;
+      out.number.d = n->num.d;
+      out.text = to_str(keep(std::move(f)));
+      return true;
+    }
+    case Kind::string: {
+      const std::string_view s = n->str();
+      out.type = ENTRYC_NODE_STRING;
+      out.text = to_str(utf8::first_invalid(s) == std::string_view::npos ? s : keep(utf8::sanitize(s)));
+      return true;
+    }
+    case Kind::list: {
+      entryc_node* items = &nodes_[next_node_];
+      next_node_ += n->size;
+      out.type = ENTRYC_NODE_ARRAY;
+      out.items = items;
+      out.size = n->size;
+      for (std::uint32_t i = 0; i < n->size; ++i) {
+        if (!fill(n->items()[i], items[i])) return false;
+      }
+      return true;
+    }
+    case Kind::map: {
+      entryc_node* items = &nodes_[next_node_];
+      entryc_str* keys = &keys_[next_key_];
+      next_node_ += n->size;
+      next_key_ += n->size;
+      for (std::uint32_t i = 0; i < n->size; ++i) {
+        const generic::Entry& e = n->entries()[i];
+        keys[i] = to_str(utf8::first_invalid(e.key) == std::string_view::npos ? e.key : keep(utf8::sanitize(e.key)));
+        if (!fill(e.value, items[i])) return false;
+      }
+      out.type = ENTRYC_NODE_OBJECT;
+      out.items = items;
+      out.keys = keys;
+      out.size = static_cast<std::uint32_t>(sdk::merge_repeated_keys(keys, items, n->size));
+      return true;
+    }
+  }
+  return true;
+}
+
+namespace {
+void write(const entryc_node& n, std::string& out) {
+  const auto text = [](entryc_str s) { return std::string_view(s.ptr, s.len); };
+  switch (n.type) {
+    case ENTRYC_NODE_BOOLEAN: out += n.boolean ? "true" : "false"; return;
+    case ENTRYC_NODE_INTEGER:
+    case ENTRYC_NODE_UNSIGNED:
+    case ENTRYC_NODE_FLOAT: out += text(n.text); return;
+    case ENTRYC_NODE_STRING: generic::write_json_string(text(n.text), out); return;
+    case ENTRYC_NODE_ARRAY:
+    case ENTRYC_NODE_OBJECT:
+      out.push_back(n.type == ENTRYC_NODE_ARRAY ? '[' : '{');
+      for (std::uint32_t i = 0; i < n.size; ++i) {
+        if (i) out.push_back(',');
+        if (n.type == ENTRYC_NODE_OBJECT) {
+          generic::write_json_string(text(n.keys[i]), out);
+          out.push_back(':');
+        }
+        write(n.items[i], out);
+      }
+      out.push_back(n.type == ENTRYC_NODE_ARRAY ? ']' : '}');
+      return;
+    default: out += "null"; return;
+  }
+}
+}  // namespace
+
+std::string node_json(const entryc_node& n) {
+  std::string out;
+  write(n, out);
+  return out;
+}
+
+Host::Document document_of(const generic::Node* root, NodeTree& tree, std::string& text) {
+  if (tree.build(root)) return tree.root();
+  generic::write_json(root, text, false, generic::KeyOrder::as_written);
+  return text;
+}
+
+}  // namespace entryc::plugins
