@@ -232,7 +232,7 @@ class Decoder {
     // A field that is missing points at the start of the entry.
     out_.paths.add("", {{}, {doc_.file, 0, 0}});
     path_.clear();
-    decode_struct(map, spec, path_, true);
+    out_.tree.root = decode_struct(map, spec, path_, true);
   }
 
   bool ok() const { return errors_ == 0; }
@@ -406,7 +406,8 @@ class Decoder {
     return true;
   }
 
-  void decode_struct(const Node* map, const sc::Struct& spec, const std::string& path, bool at_root = false) {
+  // The struct's value: an object of the fields that decoded, in struct order.
+  Node* decode_struct(const Node* map, const sc::Struct& spec, const std::string& path, bool at_root = false) {
     // The keys of this map, in a vector of the decoder's (one per nesting
     // depth, reused from struct to struct).
     if (depth_ == key_lists_.size()) key_lists_.emplace_back();
@@ -450,13 +451,8 @@ class Decoder {
         }
       }
     }
-    w_.push_back('{');
-    bool first = true;
-    if (at_root) {
-      w_ += "\"Kind\":";
-      generic::write_json_string(out_.kind, w_);
-      first = false;
-    }
+    const std::size_t members = entries_.size();  // this object's members, from here on
+    if (at_root) entries_.push_back({"Kind", nullptr, string(arena().copy(out_.kind))});
     for (const sc::Field& f : spec.fields) {
       if (!available(f)) continue;
       Key* hit = nullptr;
@@ -481,36 +477,31 @@ class Decoder {
       hit->used = true;
       const Extend p(path_, ".", f.name);
       out_.paths.add(path_, {range(hit->entry->origin_key), range(hit->entry->value)});
-      const std::size_t mark = w_.size();
-      if (!first) w_.push_back(',');
-      generic::write_json_string(f.name, w_);
-      w_.push_back(':');
-      const std::size_t value_at = w_.size();
+      Node* value = decode(hit->entry->value, f, path_);
       const bool kind_again = at_root && f.name == "Kind";  // already first
-      if (!decode(hit->entry->value, f, path_) || kind_again) {
-        w_.resize(mark);
-        continue;
-      }
-      first = false;
+      if (!value || kind_again) continue;
+      entries_.push_back({f.name, hit->entry->origin_key, value});
       if (at_root && hit->entry->value && hit->entry->value->kind == Kind::string) {
         if (f.name == "Name") out_.name = std::string(hit->entry->value->str());
         if (f.name == "Namespace") out_.ns = std::string(hit->entry->value->str());
       }
-      if (side_ == Side::cli) note_server_side(f, path_, std::string_view(w_).substr(value_at));
+      if (side_ == Side::cli) note_server_side(f, path_, value);
     }
-    w_.push_back('}');
     for (const Key& k : keys) {
       if (!k.used) unknown_key(path, *k.entry, spec, at_root);
     }
+    return close_map(members);
   }
 
   // A field the API client sends but the server's struct lacks (in this
   // edition) is an error once everything else decodes; a field inside one
   // is not reported again.
-  void note_server_side(const sc::Field& f, const std::string& path, std::string_view value) {
+  void note_server_side(const sc::Field& f, const std::string& path, const Node* value) {
     const bool on_server = (f.sides & (ed_ == Edition::ce ? sc::kServerCe : sc::kServerEnt)) != 0;
     if (on_server || (f.sides & sc::kServerIgnores)) return;
-    const bool empty = f.omitempty && (value == "\"\"" || value == "[]" || value == "{}");
+    // omitempty: "", [] and {} are not sent.
+    const bool empty = f.omitempty && value->size == 0 &&
+                       (value->kind == Kind::string || value->kind == Kind::list || value->kind == Kind::map);
     if (empty) return;
     while (!pending_.empty() && pending_.back().path.size() > path.size() &&
            pending_.back().path.compare(0, path.size(), path) == 0 &&
@@ -520,49 +511,85 @@ class Decoder {
     pending_.push_back({path, f.name});
   }
 
-  // Decodes one value into a field's type, appending its JSON to w_;
-  // false (and nothing appended) for nil or on error.
-  bool decode(const Node* n, const sc::Field& f, const std::string& path) { return decode_as(n, f.type, f, path); }
+  // Decodes one value into a field's type: the decoded value (the input
+  // node itself when it needs no conversion), or null for nil or on error.
+  Node* decode(const Node* n, const sc::Field& f, const std::string& path) { return decode_as(n, f.type, f, path); }
 
-  void put(std::string_view s) { generic::write_json_string(s, w_); }
-  void put_int(std::int64_t v) { fmt::format_to(std::back_inserter(w_), "{}", v); }
+  // The decoded tree's nodes. Input nodes are shared (they are not changed).
+  Arena& arena() { return *out_.tree.arena; }
+  Node* node(Kind k) {
+    Node* n = arena().make<Node>();
+    n->kind = k;
+    return n;
+  }
+  Node* string(std::string_view s) {
+    Node* n = node(Kind::string);
+    n->data = s.data();
+    n->size = static_cast<std::uint32_t>(s.size());
+    return n;
+  }
+  Node* integer(std::int64_t v) {
+    Node* n = node(Kind::integer);
+    n->num.i = v;
+    return n;
+  }
+  Node* boolean(bool b) {
+    Node* n = node(Kind::boolean);
+    n->num.b = b;
+    return n;
+  }
+  static Node* shared(const Node* n) { return const_cast<Node*>(n); }
+  // The members (entries_) or elements (items_) pushed since `from`, as one
+  // object or list; the stacks are shared by every level.
+  Node* close_map(std::size_t from) {
+    Node* n = node(Kind::map);
+    const std::span<const generic::Entry> e(entries_.data() + from, entries_.size() - from);
+    n->data = arena().copy(e).data();
+    n->size = static_cast<std::uint32_t>(e.size());
+    entries_.resize(from);
+    return n;
+  }
+  Node* close_list(std::size_t from) {
+    Node* n = node(Kind::list);
+    const std::span<Node* const> e(items_.data() + from, items_.size() - from);
+    n->data = arena().copy(e).data();
+    n->size = static_cast<std::uint32_t>(e.size());
+    items_.resize(from);
+    return n;
+  }
 
   // `path` is the value's path: path_, which each child extends while it is
   // decoded (Extend) and gets back as it was.
-  bool decode_as(const Node* n, sc::T type, const sc::Field& f, const std::string& path) {
-    if (!n || n->kind == Kind::null) return false;
+  Node* decode_as(const Node* n, sc::T type, const sc::Field& f, const std::string& path) {
+    if (!n || n->kind == Kind::null) return nullptr;
     // HookWeakDecodeFromSlice: a list of blocks unwraps to its single block.
     if (n->kind == Kind::list && n->of_maps && type != sc::T::list) {
-      if (n->size == 0) return false;
+      if (n->size == 0) return nullptr;
       if (n->size == 1) n = n->items()[0];
     }
     switch (type) {
       case sc::T::string:
         switch (n->kind) {
-          case Kind::string: put(n->str()); return true;
-          case Kind::boolean: w_ += n->num.b ? "\"1\"" : "\"0\""; return true;
-          case Kind::integer: put(std::to_string(n->num.i)); return true;
-          case Kind::floating: put(gostr::format_float_f(n->num.d)); return true;
-          default: expected_type(path, n, f, go(f.go_type).c_str()); return false;
+          case Kind::string: return shared(n);
+          case Kind::boolean: return string(n->num.b ? "1" : "0");
+          case Kind::integer: return string(arena().copy(std::to_string(n->num.i)));
+          case Kind::floating: return string(arena().copy(gostr::format_float_f(n->num.d)));
+          default: expected_type(path, n, f, go(f.go_type).c_str()); return nullptr;
         }
       case sc::T::boolean: {
-        auto put_bool = [&](bool b) {
-          w_ += b ? "true" : "false";
-          return true;
-        };
         switch (n->kind) {
-          case Kind::boolean: return put_bool(n->num.b);
-          case Kind::integer: return put_bool(n->num.i != 0);
-          case Kind::floating: return put_bool(n->num.d != 0);
+          case Kind::boolean: return shared(n);
+          case Kind::integer: return boolean(n->num.i != 0);
+          case Kind::floating: return boolean(n->num.d != 0);
           case Kind::string: {
-            if (n->size == 0) return put_bool(false);
-            if (auto b = gostr::parse_bool(n->str())) return put_bool(*b);
+            if (n->size == 0) return boolean(false);
+            if (auto b = gostr::parse_bool(n->str())) return boolean(*b);
             mismatch(path, n, f,
                      fmt::format("cannot parse '{}' as bool: strconv.ParseBool: parsing {}: invalid syntax", path,
                                  gostr::quote(n->str())));
-            return false;
+            return nullptr;
           }
-          default: expected_type(path, n, f, "bool"); return false;
+          default: expected_type(path, n, f, "bool"); return nullptr;
         }
       }
       case sc::T::integer:
@@ -572,73 +599,58 @@ class Decoder {
           case Kind::integer:
             if (u && n->num.i < 0) {
               mismatch(path, n, f, fmt::format("cannot parse '{}', {} overflows uint", path, n->num.i));
-              return false;
+              return nullptr;
             }
-            put_int(n->num.i);
-            return true;
+            return shared(n);
           case Kind::floating:
             if (u && n->num.d < 0) {
               mismatch(path, n, f, fmt::format("cannot parse '{}', {} overflows uint", path, gostr::format_float_g(n->num.d)));
-              return false;
+              return nullptr;
             }
-            put_int(static_cast<std::int64_t>(std::trunc(n->num.d)));
-            return true;
-          case Kind::boolean: put_int(n->num.b ? 1 : 0); return true;
+            return integer(static_cast<std::int64_t>(std::trunc(n->num.d)));
+          case Kind::boolean: return integer(n->num.b ? 1 : 0);
           case Kind::string: {
-            if (n->size == 0) {
-              put_int(0);
-              return true;
-            }
+            if (n->size == 0) return integer(0);
             const gostr::IntResult r = u ? gostr::parse_uint(n->str()) : gostr::parse_int(n->str());
             if (!r.ok()) {
               mismatch(path, n, f, fmt::format("cannot parse '{}' as {}: {}", path, u ? "uint" : "int", r.error));
-              return false;
+              return nullptr;
             }
-            put_int(r.value);
-            return true;
+            return integer(r.value);
           }
-          default: expected_type(path, n, f, u ? "uint64" : "int"); return false;
+          default: expected_type(path, n, f, u ? "uint64" : "int"); return nullptr;
         }
       }
       case sc::T::time:
         if (n->kind == Kind::string) {
-          if (rfc3339(n->str())) {
-            put(n->str());
-            return true;
-          }
+          if (rfc3339(n->str())) return shared(n);
           mismatch(path, n, f,
                    fmt::format("error decoding '{}': parsing time {} as \"2006-01-02T15:04:05Z07:00\": cannot parse",
                                path, gostr::quote(n->str())));
-          return false;
+          return nullptr;
         }
         if (n->kind != Kind::map) {
           mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
-          return false;
+          return nullptr;
         }
-        w_ += "{}";
-        return true;
+        return node(Kind::map);  // time.Time has no exported fields
       case sc::T::string_map:
       case sc::T::any_map: {
         // Keys in first-seen order; a repeated key (lists of maps merge) keeps the last value.
-        std::vector<std::pair<std::string_view, std::string>> m;
+        const std::size_t members = entries_.size();
         auto merge = [&](const Node* map) {
           for (const generic::Entry& e : map->entries()) {
             const Extend p(path_, "[", e.key, "]");
             out_.paths.add(path_, {range(e.origin_key), range(e.value)});
-            const std::size_t mark = w_.size();
             static const sc::Field kString{"", sc::T::string, "string"};
-            if (type == sc::T::any_map) {
-              generic::write_json(e.value, w_, false, generic::KeyOrder::as_written);
-            } else if (!decode_as(e.value, sc::T::string, kString, path_)) {
-              continue;
-            }
-            std::string text = w_.substr(mark);
-            w_.resize(mark);
-            auto it = std::find_if(m.begin(), m.end(), [&](const auto& kv) { return kv.first == e.key; });
-            if (it != m.end()) {
-              it->second = std::move(text);
+            Node* value = type == sc::T::any_map ? shared(e.value) : decode_as(e.value, sc::T::string, kString, path_);
+            if (type == sc::T::string_map && !value) continue;
+            auto it = std::find_if(entries_.begin() + static_cast<std::ptrdiff_t>(members), entries_.end(),
+                                   [&](const generic::Entry& kv) { return kv.key == e.key; });
+            if (it != entries_.end()) {
+              it->value = value;
             } else {
-              m.emplace_back(e.key, std::move(text));
+              entries_.push_back({e.key, e.origin_key, value});
             }
           }
         };
@@ -647,33 +659,27 @@ class Decoder {
         } else if (n->kind == Kind::list) {  // weakly typed: a list of maps merges
           for (const Node* e : n->items()) {
             if (e->kind != Kind::map) {
+              entries_.resize(members);
               mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(e)));
-              return false;
+              return nullptr;
             }
             merge(e);
           }
         } else {
           mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
-          return false;
+          return nullptr;
         }
-        w_.push_back('{');
-        for (std::size_t i = 0; i < m.size(); ++i) {
-          if (i) w_.push_back(',');
-          put(m[i].first);
-          w_.push_back(':');
-          w_ += m[i].second;
-        }
-        w_.push_back('}');
-        return true;
+        return close_map(members);
       }
       case sc::T::list: {
-        w_.push_back('[');
+        const std::size_t elements = items_.size();
         auto one = [&](const Node* e, std::size_t i) {
           const Extend p(path_, i);
           out_.paths.add(path_, {{}, range(e)});
-          if (i) w_.push_back(',');
           sc::Field ef{"", f.elem, f.elem == sc::T::object ? f.object->name : "string", f.object};
-          if (!decode_as(e, f.elem, ef, path_)) w_ += f.elem == sc::T::object ? "{}" : "null";
+          Node* value = decode_as(e, f.elem, ef, path_);
+          // A nil element is the element type's zero value.
+          items_.push_back(value ? value : node(f.elem == sc::T::object ? Kind::map : Kind::null));
         };
         if (n->kind == Kind::list) {
           std::size_t i = 0;
@@ -683,19 +689,17 @@ class Decoder {
         } else {
           one(n, 0);  // any other value is lifted into a list of one
         }
-        w_.push_back(']');
-        return true;
+        return close_list(elements);
       }
       case sc::T::object:
         if (n->kind != Kind::map) {
           mismatch(path, n, f, fmt::format("'{}' expected a map, got '{}'", path, go_kind(n)));
-          return false;
+          return nullptr;
         }
-        decode_struct(n, *f.object, path);
-        return true;
-      case sc::T::any: generic::write_json(n, w_, false, generic::KeyOrder::as_written); return true;
+        return decode_struct(n, *f.object, path);
+      case sc::T::any: return shared(n);
     }
-    return false;
+    return nullptr;
   }
 
   // Appends a step to a path for as long as it lives: ".Name", "[3]", "[key]".
@@ -719,7 +723,8 @@ class Decoder {
   Side side_;
   diag::Sink& sink_;
   DecodedEntry& out_;
-  std::string& w_ = out_.json;
+  std::vector<generic::Entry> entries_;  // members of the objects being decoded (close_map)
+  std::vector<Node*> items_;             // elements of the lists being decoded (close_list)
   int errors_ = 0;
   struct Pending {
     std::string path;
@@ -797,7 +802,7 @@ PathIndex index_generic(const ast::Document& doc, const generic::Node* root) {
 }
 
 DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& tree, Edition edition, Side side,
-                                 diag::Sink& sink, std::string_view assumed_kind) {
+                                 diag::Sink& sink, std::string_view assumed_kind, bool text) {
   DecodeResult r;
   const Node* root = tree.root;
   const SourceRange file_start{doc.file, 0, 0};
@@ -867,6 +872,7 @@ DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& 
   }
   Decoder dec(doc, edition, side, sink, entry);
   dec.root(root, *spec->root);
+  if (text) generic::write_json(entry.tree.root, entry.json, false, generic::KeyOrder::as_written);
   bool ok = dec.ok() && kind_entry != nullptr;
   if (side == Side::cli) {
     dec.server_check();

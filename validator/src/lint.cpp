@@ -246,7 +246,8 @@ consul::PathIndex paths_of(const SourceManager& sm, FileId file, consul::Edition
   if (!r.pd.accepted() || !r.pd.tree.root) return {};
   if (!r.acl) {
     const std::string assumed = r.kind == "config-entry" ? std::string() : r.kind;
-    consul::DecodeResult dr = consul::decode_config_entry(r.pd.doc, r.pd.tree, edition, consul::Side::cli, ignore, assumed);
+    consul::DecodeResult dr =
+        consul::decode_config_entry(r.pd.doc, r.pd.tree, edition, consul::Side::cli, ignore, assumed, false);
     if (dr.entry && dr.entry->checked_kind) return std::move(dr.entry->paths);
   }
   return consul::index_generic(r.pd.doc, r.pd.tree.root);
@@ -348,12 +349,15 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
       }
     } else {
       const std::string assumed = kind == "config-entry" ? std::string() : kind;
-      consul::DecodeResult dr =
-          consul::decode_config_entry(pd.doc, pd.tree, opts_.config.edition, consul::Side::cli, local, assumed);
+      consul::DecodeResult dr = consul::decode_config_entry(pd.doc, pd.tree, opts_.config.edition, consul::Side::cli,
+                                                            local, assumed, analysis != nullptr);
       if (dr.entry && dr.entry->checked_kind && host_.checks(dr.entry->kind)) {
         const consul::DecodedEntry& e = *dr.entry;
         auto index = [&e]() -> const consul::PathIndex& { return e.paths; };
-        host_.check(e.kind, e.json, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, &e), local,
+        plugins::NodeTree tree;
+        std::string text;
+        const plugins::Host::Document document = plugins::document_of(e.tree.root, tree, text);
+        host_.check(e.kind, document, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, &e), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }
       if (dr.entry && analysis) {

@@ -67,8 +67,12 @@ struct DecodedEntry {
   std::string ns;    // the Namespace field (Enterprise), likewise
   // The entry in the API's JSON shape, as compact JSON text: Kind first, Go
   // field names in struct order, lists in the user's order, values after
-  // Consul's weak typing (Meta values are strings).
+  // Consul's weak typing (Meta values are strings). Empty when not asked for.
   std::string json;
+  // The same entry as a tree (its root is null for a kind entryc does not
+  // model). It shares nodes and strings with the document's own tree, so it
+  // is valid only as long as that tree is.
+  generic::Tree tree;
   PathIndex paths;
   // Paths whose value failed to decode: checks on them would only repeat
   // the decode error.
@@ -90,9 +94,10 @@ struct DecodeResult {
 const std::vector<std::string>& known_kinds();
 
 // `assumed_kind`: the kind to decode with when the entry has no Kind (still
-// reported, as Consul would reject it), e.g. from `lint --kind`.
+// reported, as Consul would reject it), e.g. from `lint --kind`. `text`:
+// whether to write DecodedEntry::json (the tree is always built).
 DecodeResult decode_config_entry(const ast::Document& doc, const generic::Tree& tree, Edition edition, Side side,
-                                 diag::Sink& sink, std::string_view assumed_kind = {});
+                                 diag::Sink& sink, std::string_view assumed_kind = {}, bool text = true);
 
 // `path` followed by member `key` in PathIndex syntax: `path.key`, or
 // `path["a.b"]` for a key that is not a plain identifier.
