@@ -1,6 +1,8 @@
 #include "entryc/utf8.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 
 namespace entryc::utf8 {
@@ -58,6 +60,14 @@ std::size_t count_runes(std::string_view s) {
 
 std::size_t first_invalid(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII eight bytes at a time.
+    std::uint64_t word;
+    while (i + sizeof word <= s.size()) {
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      i += sizeof word;
+    }
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;

@@ -9,7 +9,6 @@
 #include "entryc/document.hpp"
 #include "entryc/hcl.hpp"
 #include "entryc/load.hpp"
-#include "entryc/node_tree.hpp"
 #include "entryc/suggest.hpp"
 #include "entryc/utf8.hpp"
 #include "suppress.hpp"
@@ -341,9 +340,8 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         };
         // The tree in place, unless it has what only text can say (then
         // plugins read the text as they would have).
-        plugins::NodeTree tree;
         std::string text;
-        const plugins::Host::Document document = plugins::document_of(pd.tree.root, tree, text);
+        const plugins::Host::Document document = plugins::document_of(pd.tree.root, tree_, text);
         host_.check(kAclRules, document, edition, sf.name(), emit_plugin_report(index, kNone, kNone, nullptr), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }
@@ -354,9 +352,8 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
       if (dr.entry && dr.entry->checked_kind && host_.checks(dr.entry->kind)) {
         const consul::DecodedEntry& e = *dr.entry;
         auto index = [&e]() -> const consul::PathIndex& { return e.paths; };
-        plugins::NodeTree tree;
         std::string text;
-        const plugins::Host::Document document = plugins::document_of(e.tree.root, tree, text);
+        const plugins::Host::Document document = plugins::document_of(e.tree.root, tree_, text);
         host_.check(e.kind, document, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, &e), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }

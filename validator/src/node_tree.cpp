@@ -13,18 +13,6 @@ namespace {
 
 using generic::Kind;
 
-// How many nodes and object keys the tree under `n` needs.
-void count(const generic::Node* n, std::size_t& nodes, std::size_t& keys) {
-  ++nodes;
-  if (!n) return;
-  if (n->kind == Kind::list) {
-    for (const generic::Node* e : n->items()) count(e, nodes, keys);
-  } else if (n->kind == Kind::map) {
-    keys += n->size;
-    for (const generic::Entry& e : n->entries()) count(e.value, nodes, keys);
-  }
-}
-
 entryc_str to_str(std::string_view s) { return {s.data(), s.size()}; }
 
 }  // namespace
@@ -32,18 +20,12 @@ entryc_str to_str(std::string_view s) { return {s.data(), s.size()}; }
 std::string_view NodeTree::keep(std::string s) { return strings_.emplace_back(std::move(s)); }
 
 bool NodeTree::build(const generic::Node* root) {
-  std::size_t nodes = 0, keys = 0;
-  count(root, nodes, keys);
-  nodes_.assign(nodes, entryc_node{});
-  keys_.assign(keys, entryc_str{});
-  next_node_ = 1;
-  next_key_ = 0;
+  nodes_.reset();
+  keys_.reset();
   strings_.clear();
-  if (!fill(root, nodes_[0])) {
-    nodes_.clear();
-    return false;
-  }
-  return true;
+  entryc_node* r = nodes_.take(1);
+  root_ = fill(root, *r) ? r : nullptr;
+  return root_ != nullptr;
 }
 
 bool NodeTree::fill(const generic::Node* n, entryc_node& out) {
@@ -83,8 +65,7 @@ bool NodeTree::fill(const generic::Node* n, entryc_node& out) {
       return true;
     }
     case Kind::list: {
-      entryc_node* items = &nodes_[next_node_];
-      next_node_ += n->size;
+      entryc_node* items = nodes_.take(n->size);
       out.type = ENTRYC_NODE_ARRAY;
       out.items = items;
       out.size = n->size;
@@ -94,19 +75,25 @@ bool NodeTree::fill(const generic::Node* n, entryc_node& out) {
       return true;
     }
     case Kind::map: {
-      entryc_node* items = &nodes_[next_node_];
-      entryc_str* keys = &keys_[next_key_];
-      next_node_ += n->size;
-      next_key_ += n->size;
+      entryc_node* items = nodes_.take(n->size);
+      entryc_str* keys = keys_.take(n->size);
+      bool repaired = false;
       for (std::uint32_t i = 0; i < n->size; ++i) {
         const generic::Entry& e = n->entries()[i];
-        keys[i] = to_str(utf8::first_invalid(e.key) == std::string_view::npos ? e.key : keep(utf8::sanitize(e.key)));
+        if (utf8::first_invalid(e.key) == std::string_view::npos) {
+          keys[i] = to_str(e.key);
+        } else {
+          keys[i] = to_str(keep(utf8::sanitize(e.key)));
+          repaired = true;
+        }
         if (!fill(e.value, items[i])) return false;
       }
       out.type = ENTRYC_NODE_OBJECT;
       out.items = items;
       out.keys = keys;
-      out.size = static_cast<std::uint32_t>(sdk::merge_repeated_keys(keys, items, n->size));
+      // The readers (and the Consul decoder) merge repeated keys; keys
+      // repaired to U+FFFD may now repeat, and merge as the text would.
+      out.size = repaired ? static_cast<std::uint32_t>(sdk::merge_repeated_keys(keys, items, n->size)) : n->size;
       return true;
     }
   }

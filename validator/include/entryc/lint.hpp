@@ -10,6 +10,7 @@
 
 #include "entryc/consul_decode.hpp"
 #include "entryc/diagnostic.hpp"
+#include "entryc/node_tree.hpp"
 #include "entryc/plugin_host.hpp"
 #include "entryc/source.hpp"
 
@@ -81,6 +82,7 @@ class Linter {
   Options opts_;
   std::vector<std::string> known_codes_;  // every rule id and core code (for entryc-ignore)
   mutable std::string skipped_;
+  mutable plugins::NodeTree tree_;  // the document handed to plugins (reused from file to file)
   mutable std::size_t skipped_plugins_ = 0;  // plugins loaded when skipped_ was made (they load on demand)
 };
 

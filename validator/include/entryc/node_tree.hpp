@@ -9,7 +9,9 @@
 // takes the last value.
 #pragma once
 
+#include <algorithm>
 #include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,18 +23,50 @@ namespace entryc::plugins {
 
 class NodeTree {
  public:
-  // False (and an empty tree) when the document has a value JSON cannot
-  // carry (a float that is not finite): then hand plugins its JSON text.
+  // Builds the tree of `root` (the previous one is gone). False (and no tree) when the document has a value JSON cannot carry (a
+  // float that is not finite): then hand plugins its JSON text.
   bool build(const generic::Node* root);
-  const entryc_node* root() const { return nodes_.empty() ? nullptr : &nodes_[0]; }
+  const entryc_node* root() const { return root_; }
 
  private:
   bool fill(const generic::Node* n, entryc_node& out);
   std::string_view keep(std::string s);
 
-  std::vector<entryc_node> nodes_;  // containers' elements are contiguous
-  std::vector<entryc_str> keys_;
-  std::size_t next_node_ = 0, next_key_ = 0;
+  // Zeroed arrays from blocks that stay put (containers' elements are
+  // contiguous); reused by the next build.
+  template <typename T>
+  class Blocks {
+   public:
+    T* take(std::size_t n) {
+      if (n > cap_ - used_) {
+        total_ += cap_;
+        cap_ = std::max<std::size_t>(n, 256);
+        used_ = 0;
+        blocks_.push_back(std::make_unique_for_overwrite<T[]>(cap_));
+      }
+      T* p = blocks_.back().get() + used_;
+      std::fill_n(p, n, T{});
+      used_ += n;
+      return p;
+    }
+    // Everything taken is given back; the next build fits in one block.
+    void reset() {
+      if (blocks_.size() > 1) {
+        cap_ += total_;
+        blocks_.clear();
+        blocks_.push_back(std::make_unique_for_overwrite<T[]>(cap_));
+      }
+      used_ = total_ = 0;
+    }
+
+   private:
+    std::vector<std::unique_ptr<T[]>> blocks_;
+    std::size_t cap_ = 0, used_ = 0, total_ = 0;  // total_: of the blocks before the last
+  };
+
+  const entryc_node* root_ = nullptr;
+  Blocks<entryc_node> nodes_;
+  Blocks<entryc_str> keys_;
   std::deque<std::string> strings_;  // made here: numbers' text, repaired UTF-8
 };
 
