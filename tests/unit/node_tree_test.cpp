@@ -116,6 +116,8 @@ TEST(NodeTree, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(Value::of(*tree.root()).at("q\xef\xbf\xbd").get<int>(), 1);
 }
 
+TEST(NodeTree, EmptyDocument) { check("empty.json", "{}", entryc::Reader::consul); }
+
 TEST(NodeTree, ManyMembersWithRepeatedKeys) {
   std::string json = "{";
   for (int i = 0; i < 400; ++i) json += "\"k" + std::to_string(i % 25) + "\": " + std::to_string(i) + ",";

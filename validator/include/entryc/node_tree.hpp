@@ -38,7 +38,7 @@ class NodeTree {
   class Blocks {
    public:
     T* take(std::size_t n) {
-      if (n > cap_ - used_) {
+      if (blocks_.empty() || n > cap_ - used_) {
         total_ += cap_;
         cap_ = std::max<std::size_t>(n, 256);
         used_ = 0;
