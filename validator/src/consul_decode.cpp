@@ -35,10 +35,24 @@ std::optional<Located> PathIndex::find_exact(std::string_view path) const {
 }
 
 std::optional<Located> PathIndex::find(std::string_view path) const {
-  // A file with a finding or two is answered by scanning; building the
-  // table pays off from a few lookups on.
-  const bool scan = indexed_ != items_.size() && ++scans_ <= 4;
-  if (!scan && indexed_ != items_.size()) {
+  // A file with a few findings is answered by scanning (one pass finds the
+  // longest recorded prefix); the table pays off only from dozens of lookups.
+  if (indexed_ != items_.size() && ++scans_ <= 32) {
+    const Item* best = nullptr;
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {  // a path added twice: the later one
+      const std::size_t n = it->size;
+      if (n > path.size() || (best && n <= best->size) ||
+          (n && n < path.size() && path[n] != '.' && path[n] != '[') ||
+          std::string_view(chars_).substr(it->offset, n) != path.substr(0, n)) {
+        continue;
+      }
+      if (n == path.size()) return it->where;
+      best = &*it;
+    }
+    if (best) return best->where;
+    return std::nullopt;
+  }
+  if (indexed_ != items_.size()) {
     // chars_ no longer grows once lookups start, but rebuild the views if it did.
     lookup_.clear();
     for (std::uint32_t i = 0; i < items_.size(); ++i) {
@@ -46,19 +60,14 @@ std::optional<Located> PathIndex::find(std::string_view path) const {
     }
     indexed_ = items_.size();
   }
-  auto exact = [&](std::string_view p) -> std::optional<Located> {
-    if (scan) return find_exact(p);
-    const auto it = lookup_.find(p);
-    if (it == lookup_.end()) return std::nullopt;
-    return items_[it->second].where;
-  };
   for (;;) {
-    if (auto at = exact(path)) return at;
+    if (const auto it = lookup_.find(path); it != lookup_.end()) return items_[it->second].where;
     const std::size_t cut = path.find_last_of(".[");
     if (cut == std::string_view::npos || cut == 0) break;
     path = path.substr(0, cut);
   }
-  return exact(std::string_view());
+  if (const auto it = lookup_.find(std::string_view()); it != lookup_.end()) return items_[it->second].where;
+  return std::nullopt;
 }
 
 const std::vector<std::string>& known_kinds() {
