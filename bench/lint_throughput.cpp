@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "entryc/arena.hpp"
 #include "entryc/lint.hpp"
 #include "entryc/plugin_host.hpp"
 
@@ -22,6 +23,7 @@ class CountingSink final : public entryc::diag::Sink {
 }  // namespace
 
 int main(int argc, char** argv) {
+  entryc::keep_freed_memory();  // as entryc itself does
   int passes = 5;
   entryc::lint::Options opts;
   std::vector<std::string> paths;

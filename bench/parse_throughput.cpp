@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "entryc/arena.hpp"
 #include "entryc/document.hpp"
 
 namespace {
@@ -40,6 +41,7 @@ class NullSink final : public entryc::diag::Sink {
 }  // namespace
 
 int main(int argc, char** argv) {
+  entryc::keep_freed_memory();  // as entryc itself does
   int passes = 5;
   bool decode = true;
   entryc::Reader reader = entryc::Reader::hcl;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "driver.hpp"
+#include "entryc/arena.hpp"
 #include "entryc/load.hpp"
 #include "exit_codes.hpp"
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   // failure like an I/O error, with a message and exit status 2.
   g_reserve = new (std::nothrow) char[kReserveBytes];
   std::set_new_handler(out_of_memory);
+  entryc::keep_freed_memory();
   try {
     return entryc::cli::run(argc, argv);
   } catch (const std::bad_alloc&) {
