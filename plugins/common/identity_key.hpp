@@ -1,16 +1,23 @@
 // One hashable key for a tuple of names (a consumer's peer, partition and
-// sameness group; a source's name, peer, ...), for rules that find repeats in
-// one pass instead of comparing every item with every earlier one.
+// sameness group; a source's name, peer, ...), and FirstSeen, for rules that
+// find repeats in one pass instead of comparing every item with every
+// earlier one.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace identity {
 
 // Length-prefixed, so that names holding any character cannot run together.
-inline std::string key(std::initializer_list<std::string_view> parts) {
+template <typename Parts>
+std::string key_of(const Parts& parts) {
   std::string key;
   for (const std::string_view p : parts) {
     key += std::to_string(p.size());
@@ -19,5 +26,40 @@ inline std::string key(std::initializer_list<std::string_view> parts) {
   }
   return key;
 }
+inline std::string key(std::initializer_list<std::string_view> parts) { return key_of(parts); }
+
+// The first item of each identity (N parts), among items seen one by one.
+// A few are compared part by part; from kSmall on they are hashed (comparing
+// each with every earlier one is quadratic). The parts must outlive it.
+template <std::size_t N, typename T>
+class FirstSeen {
+ public:
+  using Parts = std::array<std::string_view, N>;
+  // The first item seen with these parts; null when there is none (then
+  // `item` is that first one).
+  const T* add(const Parts& parts, const T& item) {
+    if (hashed_.empty()) {
+      for (const auto& [p, first] : small_) {
+        if (p == parts) return &first;
+      }
+      if (small_.size() < kSmall) {
+        small_.emplace_back(parts, item);
+        return nullptr;
+      }
+      for (const auto& [p, first] : small_) hashed_.try_emplace(key_of(p), first);
+    }
+    const auto [at, inserted] = hashed_.try_emplace(key_of(parts), item);
+    return inserted ? nullptr : &at->second;
+  }
+  void clear() {
+    small_.clear();
+    hashed_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kSmall = 16;
+  std::vector<std::pair<Parts, T>> small_;
+  std::unordered_map<std::string, T> hashed_;
+};
 
 }  // namespace identity

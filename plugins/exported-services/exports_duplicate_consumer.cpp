@@ -1,6 +1,5 @@
 // exports-duplicate-consumer: the same consumer twice for one service.
 #include <string>
-#include <unordered_map>
 
 #include "entry.hpp"
 #include "identity_key.hpp"
@@ -10,10 +9,9 @@ namespace exports {
 
 void DuplicateConsumer::check(const Document& doc, Reporter& out) const {
   const Value& services = list(doc.json, "Services");
-  // One pass per service with a hash of the consumers seen (a service may
-  // list very many consumers: comparing each with every earlier one is
-  // quadratic).
-  std::unordered_map<std::string, std::size_t> first;
+  // One pass per service over the consumers seen (a service may list very
+  // many consumers: FirstSeen hashes them then).
+  identity::FirstSeen<3, std::size_t> first;
   for (std::size_t i = 0; i < services.size(); ++i) {
     const Value& consumers = list(services[i], "Consumers");
     first.clear();
@@ -22,15 +20,15 @@ void DuplicateConsumer::check(const Document& doc, Reporter& out) const {
       const std::string_view part = field(consumers[j], "Partition");
       const std::string_view group = field(consumers[j], "SamenessGroup");
       if (peer.empty() && part.empty() && group.empty()) continue;
-      const auto [seen, inserted] = first.try_emplace(identity::key({peer, part, group}), j);
-      if (inserted) continue;
+      const std::size_t* seen = first.add({peer, part, group}, j);
+      if (!seen) continue;
       const std::string at = "Services[" + std::to_string(i) + "].Consumers[";
       const std::string what = !peer.empty()   ? "peer '" + std::string(peer) + "'"
                                : !part.empty() ? "partition '" + std::string(part) + "'"
                                                : "sameness group '" + std::string(group) + "'";
       out.report(at + std::to_string(j) + "]", "consumer " + what + " is listed twice")
           .detail("The second entry changes nothing; remove it.")
-          .note("first listed here", at + std::to_string(seen->second) + "]");
+          .note("first listed here", at + std::to_string(*seen) + "]");
     }
   }
 }

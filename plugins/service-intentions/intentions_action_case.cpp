@@ -14,10 +14,12 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-void check_action(const std::string& action, const std::string& path, Reporter& out) {
+// `path()`: where the action is (made only for a report).
+template <typename MakePath>
+void check_action(const std::string& action, const MakePath& path, Reporter& out) {
   const std::string fixed = lower(action);
   if (action == fixed || !valid_action(fixed)) return;
-  out.report(path, "action " + q(action) + " must be lowercase: write " + q(fixed))
+  out.report(path(), "action " + q(action) + " must be lowercase: write " + q(fixed))
       .detail("Consul compares Action case-sensitively and rejects " + q(action) + "; only '" + fixed +
               "' is accepted.");
 }
@@ -29,8 +31,10 @@ void ActionCase::check(const Document& doc, Reporter& out) const {
   for (const Source& s : e.sources) {
     const Value& perms = s.permissions();
     // With Permissions the source's Action must be omitted instead (S19).
-    if (perms.empty() || e.legacy) check_action(s.action, s.path(".Action"), out);
-    for (std::size_t j = 0; j < perms.size(); ++j) check_action(field(perms[j], "Action"), s.perm(j, ".Action"), out);
+    if (perms.empty() || e.legacy) check_action(s.action, [&] { return s.path(".Action"); }, out);
+    for (std::size_t j = 0; j < perms.size(); ++j) {
+      check_action(field(perms[j], "Action"), [&] { return s.perm(j, ".Action"); }, out);
+    }
   }
 }
 

@@ -1,7 +1,6 @@
 // intentions-source-duplicate (D1): two sources for the same service (and
 // peer or sameness group).
 #include <string>
-#include <unordered_map>
 
 #include "consul_text.hpp"
 #include "entry.hpp"
@@ -13,16 +12,15 @@ namespace intentions {
 void SourceDuplicate::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   // Consul walks the sources in its own (sorted) order and names the later one.
-  // The first source with each identity, hashed: an entry may have very many
-  // sources, and comparing each with every earlier one is quadratic.
-  std::unordered_map<std::string, const Source*> seen;
+  // The first source with each identity (an entry may have very many
+  // sources: FirstSeen hashes them then).
+  identity::FirstSeen<5, const Source*> seen;
   for (std::size_t a = 0; a < e.sorted_sources.size(); ++a) {
     const Source& s = *e.sorted_sources[a];
     if (s.name.empty()) continue;  // Consul stops at "Name is required" first
-    const auto [at, inserted] =
-        seen.try_emplace(identity::key({s.name, s.peer, s.sameness_group, s.ns, s.partition_or_empty}), &s);
-    if (inserted) continue;
-    const Source* first = at->second;
+    const Source* const* earlier = seen.add({s.name, s.peer, s.sameness_group, s.ns, s.partition_or_empty}, &s);
+    if (!earlier) continue;
+    const Source* first = *earlier;
     std::string who = "source " + q(s.name), text;
     if (!s.peer.empty()) {
       who += " from peer " + q(s.peer);
