@@ -1,11 +1,12 @@
-// One hashable key for a tuple of names (a consumer's peer, partition and
-// sameness group; a source's name, peer, ...), and FirstSeen, for rules that
-// find repeats in one pass instead of comparing every item with every
-// earlier one.
+// Finding repeats of a tuple of names (a consumer's peer, partition and
+// sameness group; a source's name, peer, ...) in one pass instead of
+// comparing every item with every earlier one: FirstSeen, and key(), one
+// hashable string for such a tuple.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -16,8 +17,7 @@
 namespace identity {
 
 // Length-prefixed, so that names holding any character cannot run together.
-template <typename Parts>
-std::string key_of(const Parts& parts) {
+inline std::string key(std::initializer_list<std::string_view> parts) {
   std::string key;
   for (const std::string_view p : parts) {
     key += std::to_string(p.size());
@@ -26,7 +26,6 @@ std::string key_of(const Parts& parts) {
   }
   return key;
 }
-inline std::string key(std::initializer_list<std::string_view> parts) { return key_of(parts); }
 
 // The first item of each identity (N parts), among items seen one by one.
 // A few are compared part by part; from kSmall on they are hashed (comparing
@@ -46,9 +45,9 @@ class FirstSeen {
         small_.emplace_back(parts, item);
         return nullptr;
       }
-      for (const auto& [p, first] : small_) hashed_.try_emplace(key_of(p), first);
+      for (const auto& [p, first] : small_) hashed_.try_emplace(p, first);
     }
-    const auto [at, inserted] = hashed_.try_emplace(key_of(parts), item);
+    const auto [at, inserted] = hashed_.try_emplace(parts, item);
     return inserted ? nullptr : &at->second;
   }
   void clear() {
@@ -58,8 +57,15 @@ class FirstSeen {
 
  private:
   static constexpr std::size_t kSmall = 16;
+  struct Hash {
+    std::size_t operator()(const Parts& parts) const {
+      std::size_t h = 0;
+      for (const std::string_view p : parts) h = h * 31 + std::hash<std::string_view>()(p);
+      return h;
+    }
+  };
   std::vector<std::pair<Parts, T>> small_;
-  std::unordered_map<std::string, T> hashed_;
+  std::unordered_map<Parts, T, Hash> hashed_;
 };
 
 }  // namespace identity

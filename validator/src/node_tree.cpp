@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "entryc/go_strconv.hpp"
 #include "entryc/value.hpp"
@@ -17,12 +19,30 @@ entryc_str to_str(std::string_view s) { return {s.data(), s.size()}; }
 
 }  // namespace
 
-std::string_view NodeTree::keep(std::string s) { return strings_.emplace_back(std::move(s)); }
+std::string_view NodeTree::keep(std::string_view s) {
+  char* p = chars_.take(s.size());
+  std::copy(s.begin(), s.end(), p);
+  return {p, s.size()};
+}
+
+entryc_str NodeTree::valid(std::string_view s) {
+  // Most strings are ASCII: no decoding, eight bytes at a time.
+  std::uint64_t high = 0;
+  std::size_t i = 0;
+  for (; i + sizeof high <= s.size(); i += sizeof high) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    high |= word;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  if (!(high & 0x8080808080808080ull) || utf8::first_invalid(s) == std::string_view::npos) return to_str(s);
+  return to_str(keep(utf8::sanitize(s)));
+}
 
 bool NodeTree::build(const generic::Node* root) {
   nodes_.reset();
   keys_.reset();
-  strings_.clear();
+  chars_.reset();
   entryc_node* r = nodes_.take(1);
   root_ = fill(root, *r) ? r : nullptr;
   return root_ != nullptr;
@@ -39,7 +59,7 @@ bool NodeTree::fill(const generic::Node* n, entryc_node& out) {
     case Kind::integer: {
       char buf[32];
       const auto r = std::to_chars(buf, buf + sizeof buf, n->num.i);
-      out.text = to_str(keep(std::string(buf, r.ptr)));
+      out.text = to_str(keep(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf))));
       if (n->num.i < 0) {
         out.type = ENTRYC_NODE_INTEGER;
         out.number.i = n->num.i;
@@ -55,13 +75,13 @@ bool NodeTree::fill(const generic::Node* n, entryc_node& out) {
       if (f.find_first_of(".eE") == std::string::npos) f += ".0";
       out.type = ENTRYC_NODE_FLOAT;
       out.number.d = n->num.d;
-      out.text = to_str(keep(std::move(f)));
+      out.text = to_str(keep(f));
       return true;
     }
     case Kind::string: {
       const std::string_view s = n->str();
       out.type = ENTRYC_NODE_STRING;
-      out.text = to_str(utf8::first_invalid(s) == std::string_view::npos ? s : keep(utf8::sanitize(s)));
+      out.text = valid(s);
       return true;
     }
     case Kind::list: {
@@ -80,12 +100,8 @@ bool NodeTree::fill(const generic::Node* n, entryc_node& out) {
       bool repaired = false;
       for (std::uint32_t i = 0; i < n->size; ++i) {
         const generic::Entry& e = n->entries()[i];
-        if (utf8::first_invalid(e.key) == std::string_view::npos) {
-          keys[i] = to_str(e.key);
-        } else {
-          keys[i] = to_str(keep(utf8::sanitize(e.key)));
-          repaired = true;
-        }
+        keys[i] = valid(e.key);
+        repaired = repaired || keys[i].ptr != e.key.data();
         if (!fill(e.value, items[i])) return false;
       }
       out.type = ENTRYC_NODE_OBJECT;

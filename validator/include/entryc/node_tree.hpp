@@ -10,7 +10,6 @@
 #pragma once
 
 #include <algorithm>
-#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,7 +29,8 @@ class NodeTree {
 
  private:
   bool fill(const generic::Node* n, entryc_node& out);
-  std::string_view keep(std::string s);
+  std::string_view keep(std::string_view s);  // a copy that lives as long as the tree
+  entryc_str valid(std::string_view s);       // s, or a copy with invalid UTF-8 repaired
 
   // Zeroed arrays from blocks that stay put (containers' elements are
   // contiguous); reused by the next build.
@@ -67,7 +67,7 @@ class NodeTree {
   const entryc_node* root_ = nullptr;
   Blocks<entryc_node> nodes_;
   Blocks<entryc_str> keys_;
-  std::deque<std::string> strings_;  // made here: numbers' text, repaired UTF-8
+  Blocks<char> chars_;  // text made here: numbers', repaired UTF-8
 };
 
 // The JSON text of a tree (for plugins older than ABI 3).
