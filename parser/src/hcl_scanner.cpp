@@ -406,9 +406,10 @@ void Scanner::scan_heredoc() {
 void Scanner::scan_string() {
   int braces = 0;
   for (;;) {
-    skip_plain([](unsigned char c) {
+    static constexpr auto kPlain = byte_table([](unsigned char c) {
       return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '$' && c != '{' && c != '}';
     });
+    skip_plain([](unsigned char c) { return kPlain[c]; });
     const char32_t ch = next();
     if ((ch == '\n' && braces == 0) || ch == kEof) {
       err("literal not terminated");
@@ -459,10 +460,11 @@ char32_t Scanner::scan_digits(char32_t ch, int base, int n) {
 void Scanner::scan_identifier() {
   char32_t ch = next();
   while (is_letter(ch) || is_digit(ch) || ch == '-' || ch == '.') {
-    skip_plain([](unsigned char c) {
+    static constexpr auto kPlain = byte_table([](unsigned char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
              c == '.';
     });
+    skip_plain([](unsigned char c) { return kPlain[c]; });
     ch = next();
   }
   if (ch != kEof) unread();

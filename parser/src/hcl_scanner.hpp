@@ -5,6 +5,8 @@
 // "\r\n" is read as one "\n", as hcl's Parse normalizes line ends first.
 #pragma once
 
+#include <array>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -68,6 +70,13 @@ class Scanner {
     return next_slow();
   }
   char32_t next_slow();
+  // A byte predicate as a table (one load per byte in skip_plain).
+  template <typename Pred>
+  static constexpr std::array<bool, 256> byte_table(Pred pred) {
+    std::array<bool, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) t[c] = pred(static_cast<unsigned char>(c));
+    return t;
+  }
   // Bulk versions of "call next() while the rune is X": same final state
   // (last_char_len_ and last_newline_ are set by the next() that follows).
   template <typename Plain>
