@@ -296,9 +296,14 @@ class Parser {
 
   Rule& start_rule(const TypeInfo& ti, std::string_view key, std::string_view name, const Path& label, bool labelled,
                    std::size_t index) {
-    Rule r{ti.type, std::string(key), std::string(name), label, labelled, {}, {}, index, 0};
-    p_.rules[idx(ti.type)].push_back(std::move(r));
-    return p_.rules[idx(ti.type)].back();
+    Rule& r = p_.rules[idx(ti.type)].emplace_back();
+    r.type = ti.type;
+    r.type_key = key;
+    r.name = name;
+    r.label = label;
+    r.labelled = labelled;
+    r.index = index;
+    return r;
   }
 
   void body(const TypeInfo& ti, std::size_t pos, const Value& m, const Path& at, std::size_t item) {
@@ -314,11 +319,12 @@ class Parser {
     }
   }
 
-  void level(const TypeInfo& ti, std::size_t pos, bool intentions, const Value& v, const Path& at, std::size_t item) {
+  void level(const TypeInfo& ti, std::size_t pos, bool intentions, const Value& v, Path at, std::size_t item) {
     Rule& r = p_.rules[idx(ti.type)][pos];
     Level& l = intentions ? r.intentions : r.policy;
     l.present = true;
-    l.path = at;
+    l.path = std::move(at);
+    const Path& where = l.path;
     if (is_scalar(v)) {
       l.number = false;
       l.text = scalar_text(v, l.number);
@@ -337,7 +343,7 @@ class Parser {
       detail = "HashiCorp's decoder rejects the whole policy. Write " + std::string(word) + " = \"read\" (or " +
                (ti.allows_list ? "list, write, deny)." : "write, deny).");
     }
-    fatal(ti.type, at, false,
+    fatal(ti.type, where, false,
           "root." + std::string(ti.name) + "[" + std::to_string(r.index) + "]." + field + ": unknown type for string " +
               ast_type(v),
           "'" + std::string(word) + "' of " + describe(ti.type, r.name) + " is " + (block ? "a block" : "a list") +

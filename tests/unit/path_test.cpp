@@ -43,6 +43,18 @@ TEST(Path, IndicesAndChains) {
   EXPECT_EQ(copy.view(), want);
   Path moved = std::move(p);
   EXPECT_EQ(moved.view(), want);
+  // Short over long and long over short, copied and moved.
+  const Path short_path = Path() / "Name";
+  Path q = moved;
+  q = short_path;
+  EXPECT_EQ(q.view(), "Name");
+  q = moved;
+  EXPECT_EQ(q.view(), want);
+  q = Path() / "Peer";
+  EXPECT_EQ(q.view(), "Peer");
+  const Path& self = q;
+  q = self;
+  EXPECT_EQ(q.view(), "Peer");
 }
 
 }  // namespace

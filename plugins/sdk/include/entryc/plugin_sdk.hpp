@@ -21,8 +21,10 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <limits>
@@ -56,12 +58,40 @@ class Path {
  public:
   Path() = default;
   explicit Path(std::string_view s) { append(s); }
+  // Copies only the characters in use.
+  Path(const Path& o) : size_(o.size_), heap_(o.heap_) { std::memcpy(inline_, o.inline_, o.size_); }
+  Path(Path&& o) noexcept : size_(o.size_), heap_(std::move(o.heap_)) { std::memcpy(inline_, o.inline_, o.size_); }
+  Path& operator=(const Path& o) {
+    if (this != &o) {
+      size_ = o.size_;
+      std::memcpy(inline_, o.inline_, o.size_);
+      heap_ = o.heap_;
+    }
+    return *this;
+  }
+  Path& operator=(Path&& o) noexcept {
+    if (this != &o) {
+      size_ = o.size_;
+      std::memcpy(inline_, o.inline_, o.size_);
+      heap_ = std::move(o.heap_);
+    }
+    return *this;
+  }
+  ~Path() = default;
 
   Path operator/(std::string_view key) const {
     Path p(*this);
+    // Letters, digits, '_' and '-' need no quotes.
+    static constexpr auto kPlain = [] {
+      std::array<bool, 256> t{};
+      for (unsigned c = 0; c < 256; ++c) {
+        t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      }
+      return t;
+    }();
     bool plain = !key.empty();
-    for (char c : key) {
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+    for (const char c : key) {
+      if (!kPlain[static_cast<unsigned char>(c)]) {
         plain = false;
         break;
       }
@@ -116,7 +146,7 @@ class Path {
  private:
   void append(std::string_view s) {
     if (heap_.empty() && size_ + s.size() <= sizeof inline_) {
-      std::copy(s.begin(), s.end(), inline_ + size_);
+      if (!s.empty()) std::memcpy(inline_ + size_, s.data(), s.size());
       size_ += s.size();
       return;
     }
@@ -125,7 +155,7 @@ class Path {
   }
 
   std::size_t size_ = 0;  // of inline_, while heap_ is empty
-  char inline_[48]{};
+  char inline_[48];       // the first size_ are in use
   std::string heap_;
 };
 
