@@ -189,6 +189,7 @@ void PermissionNeverMatches::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
   for (const Source& s : e.sources) {
     const Value& perms = s.permissions();
+    if (perms.size() < 2) continue;  // nothing before the first to shadow it
     std::vector<Perm> info;
     info.reserve(perms.size());
     for (const Value& p : perms) info.push_back(perm_of(p));
