@@ -1,5 +1,7 @@
 #include "hcl_scanner.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "entryc/utf8.hpp"
@@ -69,10 +71,27 @@ void Scanner::skip_whitespace() {
   while (off < n) {
     const char c = src_[off];
     if (c == ' ') {
-      // Indentation and alignment: runs of spaces, eight at a time.
+      // Indentation and alignment: runs of spaces, eight bytes at a time.
       std::uint32_t run = 1;
-      while (off + run + 8 <= n && std::memcmp(src_.data() + off + run, "        ", 8) == 0) run += 8;
-      while (off + run < n && src_[off + run] == ' ') ++run;
+      for (;;) {
+        if (off + run + 8 > n) {
+          while (off + run < n && src_[off + run] == ' ') ++run;
+          break;
+        }
+        std::uint64_t word;
+        std::memcpy(&word, src_.data() + off + run, sizeof word);
+        const std::uint64_t other = word ^ 0x2020202020202020ull;  // non-zero bytes: not a space
+        if (other == 0) {
+          run += 8;
+          continue;
+        }
+        if constexpr (std::endian::native == std::endian::little) {
+          run += static_cast<std::uint32_t>(std::countr_zero(other) / 8);  // the spaces before the first other byte
+        } else {
+          while (src_[off + run] == ' ') ++run;  // stops within these eight bytes
+        }
+        break;
+      }
       cur_.column += run;
       off += run;
     } else if (c == '\t') {

@@ -249,6 +249,22 @@ TEST_P(HclParser, MatchesHashiCorpAndReportsEveryProblem) {
 INSTANTIATE_TEST_SUITE_P(Constructs, HclParser, testing::ValuesIn(kCases),
                          [](const testing::TestParamInfo<Case>& i) { return std::string(i.param.name); });
 
+TEST(HclParserPositions, ColumnsAfterRunsOfSpaces) {
+  // Runs of every length up to three words of eight, at the end of the file too.
+  for (int k = 0; k <= 24; ++k) {
+    const std::string input = "x = 1\n" + std::string(static_cast<std::size_t>(k), ' ') + "x = 2" +
+                              std::string(static_cast<std::size_t>(k), ' ');
+    entryc::SourceManager sm;
+    const entryc::FileId id = sm.add("t.hcl", input);
+    entryc::diag::Collector sink;
+    entryc::read_document(sm, id, sink);
+    ASSERT_EQ(sink.diagnostics().size(), 1u) << k;
+    std::string line;
+    entryc::render::compact(sm, sink.diagnostics()[0], line);
+    EXPECT_EQ(line.substr(0, line.find(": warning")), "t.hcl:2:" + std::to_string(k + 1)) << k;
+  }
+}
+
 TEST(HclParserLimits, DeepNestingIsADiagnosticNotACrash) {
   std::string deep = "a = ";
   for (int i = 0; i < 100000; ++i) deep += "[";
