@@ -94,7 +94,7 @@ TEST(NodeTree, InvalidUtf8BecomesReplacementCharacters) {
   using entryc::generic::Kind;
   entryc::generic::Node value;
   value.kind = Kind::string;
-  value.data = "a\xff" "b";
+  value.data = "a\xff\x62";  // a, an invalid byte, b
   value.size = 3;
   entryc::generic::Node one;
   one.kind = Kind::integer;

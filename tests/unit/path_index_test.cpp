@@ -32,10 +32,18 @@ PathIndex sample() {
 
 TEST(PathIndex, ScanAndTableAgree) {
   const std::vector<std::pair<std::string, std::uint32_t>> cases = {
-      {"Sources[0].Name", 8},         {"Sources[0].Peer", 2},        {"Sources[1].Permissions[3].HTTP", 5},
-      {"Sources[12]", 1},             {"Sources", 1},                {"Sourcesx", 9},
-      {"Sourcesy", 0},                {"Meta[\"a.b\"]", 7},          {"Meta[\"a.c\"]", 6},
-      {"", 0},                        {"Name", 0},                   {"[0].x", 0},
+      {"Sources[0].Name", 8},
+      {"Sources[0].Peer", 2},
+      {"Sources[1].Permissions[3].HTTP", 5},
+      {"Sources[12]", 1},
+      {"Sources", 1},
+      {"Sourcesx", 9},
+      {"Sourcesy", 0},
+      {"Meta[\"a.b\"]", 7},
+      {"Meta[\"a.c\"]", 6},
+      {"", 0},
+      {"Name", 0},
+      {"[0].x", 0},
   };
   const PathIndex idx = sample();
   // Enough lookups that the later ones go through the table.

@@ -41,8 +41,7 @@ std::optional<Located> PathIndex::find(std::string_view path) const {
     const Item* best = nullptr;
     for (auto it = items_.rbegin(); it != items_.rend(); ++it) {  // a path added twice: the later one
       const std::size_t n = it->size;
-      if (n > path.size() || (best && n <= best->size) ||
-          (n && n < path.size() && path[n] != '.' && path[n] != '[') ||
+      if (n > path.size() || (best && n <= best->size) || (n && n < path.size() && path[n] != '.' && path[n] != '[') ||
           std::string_view(chars_).substr(it->offset, n) != path.substr(0, n)) {
         continue;
       }

@@ -6,8 +6,8 @@
 #include <cstring>
 
 #include "entryc/go_strconv.hpp"
-#include "entryc/value.hpp"
 #include "entryc/utf8.hpp"
+#include "entryc/value.hpp"
 
 namespace entryc::plugins {
 

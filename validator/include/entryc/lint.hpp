@@ -82,7 +82,7 @@ class Linter {
   Options opts_;
   std::vector<std::string> known_codes_;  // every rule id and core code (for entryc-ignore)
   mutable std::string skipped_;
-  mutable plugins::NodeTree tree_;  // the document handed to plugins (reused from file to file)
+  mutable plugins::NodeTree tree_;           // the document handed to plugins (reused from file to file)
   mutable std::size_t skipped_plugins_ = 0;  // plugins loaded when skipped_ was made (they load on demand)
 };
 

@@ -22,8 +22,8 @@ namespace entryc::plugins {
 
 class NodeTree {
  public:
-  // Builds the tree of `root` (the previous one is gone). False (and no tree) when the document has a value JSON cannot carry (a
-  // float that is not finite): then hand plugins its JSON text.
+  // Builds the tree of `root` (the previous one is gone). False (and no tree) when the document has a value JSON cannot
+  // carry (a float that is not finite): then hand plugins its JSON text.
   bool build(const generic::Node* root);
   const entryc_node* root() const { return root_; }
 

@@ -92,7 +92,7 @@ class Host {
   // (node_tree.hpp), which plugins of ABI 3 read in place and older ones get
   // written as text.
   struct Document {
-    Document(std::string_view text) : json(text) {}  // NOLINT: implicit by design
+    Document(std::string_view text) : json(text) {}    // NOLINT: implicit by design
     Document(const std::string& text) : json(text) {}  // NOLINT
     Document(const entryc_node* tree) : root(tree) {}  // NOLINT
     std::string_view json;

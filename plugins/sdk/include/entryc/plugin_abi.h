@@ -117,21 +117,21 @@ typedef struct entryc_host {
 typedef enum entryc_node_type {
   ENTRYC_NODE_NULL = 0,
   ENTRYC_NODE_BOOLEAN = 1,
-  ENTRYC_NODE_INTEGER = 2,   /* a negative integer that fits int64: number.i */
-  ENTRYC_NODE_UNSIGNED = 3,  /* a non-negative integer that fits uint64: number.u */
-  ENTRYC_NODE_FLOAT = 4,     /* any other number: number.d */
+  ENTRYC_NODE_INTEGER = 2,  /* a negative integer that fits int64: number.i */
+  ENTRYC_NODE_UNSIGNED = 3, /* a non-negative integer that fits uint64: number.u */
+  ENTRYC_NODE_FLOAT = 4,    /* any other number: number.d */
   ENTRYC_NODE_STRING = 5,
   ENTRYC_NODE_ARRAY = 6,
   ENTRYC_NODE_OBJECT = 7
 } entryc_node_type;
 
 typedef struct entryc_node {
-  uint8_t type;                     /* entryc_node_type */
-  uint8_t boolean;                  /* BOOLEAN: 0 or 1 */
-  uint32_t size;                    /* ARRAY: elements; OBJECT: members */
-  entryc_str text;                  /* STRING: the string (UTF-8); numbers: as written */
-  const struct entryc_node* items;  /* ARRAY: the elements; OBJECT: the members' values */
-  const entryc_str* keys;           /* OBJECT: the members' keys, parallel to items */
+  uint8_t type;                    /* entryc_node_type */
+  uint8_t boolean;                 /* BOOLEAN: 0 or 1 */
+  uint32_t size;                   /* ARRAY: elements; OBJECT: members */
+  entryc_str text;                 /* STRING: the string (UTF-8); numbers: as written */
+  const struct entryc_node* items; /* ARRAY: the elements; OBJECT: the members' values */
+  const entryc_str* keys;          /* OBJECT: the members' keys, parallel to items */
   union {
     int64_t i;
     uint64_t u;
