@@ -77,7 +77,6 @@ class Path {
     }
     return *this;
   }
-  ~Path() = default;
 
   Path operator/(std::string_view key) const {
     Path p(*this);
