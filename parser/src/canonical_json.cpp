@@ -2,6 +2,7 @@
 // encoding/json string escaping without HTML escaping, keys sorted bytewise.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <vector>
 
 #include "entryc/generic.hpp"
@@ -83,7 +84,8 @@ void write(const Node* n, std::string& out, bool indent, int depth, KeyOrder ko)
     case Kind::floating: {
       const std::string f = gostr::format_float_json(n->num.d);
       out += f;
-      if (f.find_first_of(".eE") == std::string::npos) out += ".0";
+      // (Not a JSON number at all when not finite: "+Inf", "NaN".)
+      if (std::isfinite(n->num.d) && f.find_first_of(".eE") == std::string::npos) out += ".0";
       break;
     }
     case Kind::string: write_json_string(n->str(), out); break;

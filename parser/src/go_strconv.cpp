@@ -429,9 +429,21 @@ std::string format_exp(double v) {
 }
 }  // namespace
 
-std::string format_float_f(double v) { return format_fixed(v); }
+namespace {
+// strconv.FormatFloat's text for what has no digits (JSON has no such numbers).
+const char* non_finite(double v) {
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  return std::isnan(v) ? "NaN" : nullptr;
+}
+}  // namespace
+
+std::string format_float_f(double v) {
+  if (const char* s = non_finite(v)) return s;
+  return format_fixed(v);
+}
 
 std::string format_float_json(double v) {
+  if (const char* s = non_finite(v)) return s;
   const double a = std::fabs(v);
   if (a != 0 && (a < 1e-6 || a >= 1e21)) {
     std::string out = format_exp(v);
@@ -447,8 +459,7 @@ std::string format_float_json(double v) {
 
 std::string format_float_g(double v) {
   // %v of a float64: strconv.FormatFloat(v, 'g', -1, 64).
-  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
-  if (std::isnan(v)) return "NaN";
+  if (const char* s = non_finite(v)) return s;
   if (v == 0) return std::signbit(v) ? "-0" : "0";
   std::string digits;
   int exp10 = 0;
