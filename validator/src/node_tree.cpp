@@ -2,8 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 
 #include "entryc/go_strconv.hpp"
 #include "entryc/utf8.hpp"
@@ -26,16 +24,7 @@ std::string_view NodeTree::keep(std::string_view s) {
 }
 
 entryc_str NodeTree::valid(std::string_view s) {
-  // Most strings are ASCII: no decoding, eight bytes at a time.
-  std::uint64_t high = 0;
-  std::size_t i = 0;
-  for (; i + sizeof high <= s.size(); i += sizeof high) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, sizeof word);
-    high |= word;
-  }
-  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
-  if (!(high & 0x8080808080808080ull) || utf8::first_invalid(s) == std::string_view::npos) return to_str(s);
+  if (utf8::first_invalid(s) == std::string_view::npos) return to_str(s);
   return to_str(keep(utf8::sanitize(s)));
 }
 
