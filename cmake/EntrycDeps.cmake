@@ -1,6 +1,6 @@
 # Every dependency comes from a Debian 12 package; nothing is downloaded.
 #   tao-pegtl-dev  nlohmann-json3-dev  libfmt-dev  libboost-dev  libgtest-dev  libbenchmark-dev
-#   libcurl4-openssl-dev (the consul-http backend's live mode)
+#   libcurl4-openssl-dev libssl-dev (the consul-http backend's live mode)
 find_package(pegtl 3.2 REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(fmt 9 REQUIRED)
@@ -20,6 +20,9 @@ endif()
 find_package(Boost 1.74 REQUIRED)
 find_package(Threads REQUIRED)
 find_package(CURL 7.88 REQUIRED)
+# libcurl's own TLS library: the HTTP client asks it whether an agent wanted a
+# client certificate (CURLOPT_SSL_CTX_FUNCTION).
+find_package(OpenSSL 3 REQUIRED)
 if(ENTRYC_TESTS)
   find_package(GTest 1.12 REQUIRED)
 endif()

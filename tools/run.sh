@@ -16,7 +16,7 @@ say() { printf '\n==> %s\n' "$*" >&2; }
 die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
 
 PACKAGES=(build-essential cmake ninja-build clang libclang-rt-14-dev python3
-          tao-pegtl-dev nlohmann-json3-dev libfmt-dev libboost-dev libgtest-dev libbenchmark-dev libcurl4-openssl-dev curl
+          tao-pegtl-dev nlohmann-json3-dev libfmt-dev libboost-dev libgtest-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev curl
           golang-go golang-github-hashicorp-hcl-dev graphviz file pre-commit libicu72 openssl)
 
 setup() {

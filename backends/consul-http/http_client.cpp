@@ -1,12 +1,14 @@
 #include "http_client.hpp"
 
 #include <curl/curl.h>
+#include <openssl/ssl.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -45,6 +47,8 @@ bool retryable_transport(int code) {
   }
 }
 
+constexpr const char* kClientCertHint = "; the agent verifies clients: set http.cert_file and http.key_file";
+
 // What to do about a TLS failure, in the project's words.
 std::string tls_hint(const std::string& error) {
   if (error.find("subject name") != std::string::npos) {
@@ -54,10 +58,54 @@ std::string tls_hint(const std::string& error) {
       error.find("self signed") != std::string::npos) {
     return "; set http.ca_file to the CA that signed the agent's certificate";
   }
-  if (error.find("certificate required") != std::string::npos) {
-    return "; the agent verifies clients: set http.cert_file and http.key_file";
-  }
+  if (error.find("certificate required") != std::string::npos) return kClientCertHint;
   return "";
+}
+
+// Whether an agent asked for a client certificate that we do not have. With
+// TLS 1.3 it refuses a client without one only after the handshake, and its
+// alert races its close: the error text is then "certificate required", a
+// reset, or OpenSSL's "bad length", by chance. The question it asked in the
+// handshake is certain: OpenSSL calls the client certificate callback when
+// the server asks and none is configured. The flag outlives both sides: the
+// transfer's copy and the SSL_CTX's (freed with it, whenever curl frees it).
+struct CertAsked {
+  bool asked = false;
+};
+using CertAskedRef = std::shared_ptr<CertAsked>;
+
+void free_cert_asked(void*, void* ptr, CRYPTO_EX_DATA*, int, long, void*) { delete static_cast<CertAskedRef*>(ptr); }
+
+int cert_asked_index() {
+  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, free_cert_asked);
+  return index;
+}
+
+int on_client_cert(SSL* ssl, X509**, EVP_PKEY**) {
+  if (auto* ref = static_cast<CertAskedRef*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), cert_asked_index()))) {
+    (*ref)->asked = true;
+  }
+  return 0;  // nothing to send
+}
+
+CURLcode on_ssl_ctx(CURL*, void* ctx, void* user) {
+  auto* ssl_ctx = static_cast<SSL_CTX*>(ctx);
+  auto* ref = new CertAskedRef(*static_cast<CertAskedRef*>(user));
+  if (SSL_CTX_set_ex_data(ssl_ctx, cert_asked_index(), ref) != 1) {
+    delete ref;
+    return CURLE_OK;
+  }
+  SSL_CTX_set_client_cert_cb(ssl_ctx, on_client_cert);
+  return CURLE_OK;
+}
+
+// The callback hands curl's SSL_CTX to OpenSSL: only when curl uses OpenSSL.
+bool curl_uses_openssl() {
+  static const bool yes = [] {
+    const curl_version_info_data* v = curl_version_info(CURLVERSION_NOW);
+    return v && v->ssl_version && std::string(v->ssl_version).rfind("OpenSSL/", 0) == 0;
+  }();
+  return yes;
 }
 
 // One attempt of one call.
@@ -73,6 +121,7 @@ struct Transfer {
   std::string url;
   Response response;
   milliseconds retry_after{0};
+  CertAskedRef cert_asked;  // set when the agent may ask for a client certificate we lack
   char error[CURL_ERROR_SIZE] = {0};
 
   ~Transfer() {
@@ -253,6 +302,11 @@ std::unique_ptr<Transfer> prepare(const Call& c, std::size_t index, const Client
       curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
       curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
     }
+    if (c.tls->cert_file.empty() && curl_uses_openssl()) {
+      t->cert_asked = std::make_shared<CertAsked>();
+      curl_easy_setopt(e, CURLOPT_SSL_CTX_FUNCTION, on_ssl_ctx);
+      curl_easy_setopt(e, CURLOPT_SSL_CTX_DATA, &t->cert_asked);
+    }
   }
   curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
   return t;
@@ -271,6 +325,7 @@ std::vector<Response> Client::run(const std::vector<Call>& calls) {
   for (std::size_t i = 0; i < calls.size(); ++i) waiting.push_back({i, 1, Clock::now()});
   std::map<std::string, int> active_per_host;
   std::map<CURL*, std::unique_ptr<Transfer>> running;
+  std::set<std::string> asked_for_cert;  // addresses that asked for a client certificate
   CURLM* multi = impl_->multi;
 
   while (!waiting.empty() || !running.empty()) {
@@ -310,9 +365,12 @@ std::vector<Response> Client::run(const std::vector<Call>& calls) {
         r.status = 0;
         r.body.clear();
         r.error = t->error[0] ? trim(t->error) : curl_easy_strerror(m->data.result);
-        // A TLS alert arrives as a read error: it will not pass by itself.
-        r.transient = retryable_transport(m->data.result) && r.error.find("SSL") == std::string::npos;
-        r.error += tls_hint(r.error);
+        if (t->cert_asked && t->cert_asked->asked) asked_for_cert.insert(c.base);
+        // Refused for want of a client certificate (asked on this or an
+        // earlier connection), or a TLS alert: neither passes by itself.
+        const bool cert_missing = t->cert_asked && asked_for_cert.count(c.base);
+        r.transient = !cert_missing && retryable_transport(m->data.result) && r.error.find("SSL") == std::string::npos;
+        r.error += cert_missing ? kClientCertHint : tls_hint(r.error);
       }
       if (r.attempts < options_.max_attempts && retryable(r)) {
         waiting.push_back({t->index, r.attempts + 1, Clock::now() + backoff(options_, r.attempts + 1, t->retry_after)});
