@@ -59,17 +59,18 @@ std::size_t count_runes(std::string_view s) {
 }
 
 std::size_t first_invalid(std::string_view s) {
-  // Most text is ASCII: seen eight bytes at a time, before any decoding.
-  std::uint64_t high = 0;
   std::size_t i = 0;
-  for (; i + sizeof high <= s.size(); i += sizeof high) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, sizeof word);
-    high |= word;
-  }
-  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
-  if (!(high & 0x8080808080808080ull)) return std::string_view::npos;
-  for (i = 0; i < s.size();) {
+  while (i < s.size()) {
+    // Most text is ASCII: seen 32, then eight bytes at a time, before any decoding.
+    for (std::uint64_t w[4]; i + sizeof w <= s.size(); i += sizeof w) {
+      std::memcpy(w, s.data() + i, sizeof w);
+      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+    }
+    for (std::uint64_t word; i + sizeof word <= s.size(); i += sizeof word) {
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+    }
+    if (i == s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -79,6 +80,16 @@ std::size_t first_invalid(std::string_view s) {
     i += d.size;
   }
   return std::string_view::npos;
+}
+
+bool strings_valid(std::string_view text) {
+  if (first_invalid(text) != std::string_view::npos) return false;
+  for (std::size_t i = text.find('\\'); i != std::string_view::npos; i = text.find('\\', i + 2)) {
+    if (i + 1 == text.size()) return true;
+    const char c = text[i + 1];
+    if (c == 'x' || c == 'X' || c == 'u' || c == 'U' || (c >= '0' && c <= '7')) return false;
+  }
+  return true;
 }
 
 bool is_letter(char32_t r) {

@@ -341,7 +341,8 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         // The tree in place, unless it has what only text can say (then
         // plugins read the text as they would have).
         std::string text;
-        const plugins::Host::Document document = plugins::document_of(pd.tree.root, tree_, text);
+        const plugins::Host::Document document =
+            plugins::document_of(pd.tree.root, tree_, text, utf8::strings_valid(sf.text()));
         host_.check(kAclRules, document, edition, sf.name(), emit_plugin_report(index, kNone, kNone, nullptr), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }
@@ -353,7 +354,8 @@ void Linter::lint(SourceManager& sm, FileId file, diag::Sink& out, Analysis* ana
         const consul::DecodedEntry& e = *dr.entry;
         auto index = [&e]() -> const consul::PathIndex& { return e.paths; };
         std::string text;
-        const plugins::Host::Document document = plugins::document_of(e.tree.root, tree_, text);
+        const plugins::Host::Document document =
+            plugins::document_of(e.tree.root, tree_, text, utf8::strings_valid(sf.text()));
         host_.check(e.kind, document, edition, sf.name(), emit_plugin_report(index, e.failed, e.incomplete, &e), local,
                     {file, 0, 0}, opts_.plugin_options, skipped());
       }

@@ -24,11 +24,12 @@ std::string_view NodeTree::keep(std::string_view s) {
 }
 
 entryc_str NodeTree::valid(std::string_view s) {
-  if (utf8::first_invalid(s) == std::string_view::npos) return to_str(s);
+  if (known_valid_ || utf8::first_invalid(s) == std::string_view::npos) return to_str(s);
   return to_str(keep(utf8::sanitize(s)));
 }
 
-bool NodeTree::build(const generic::Node* root) {
+bool NodeTree::build(const generic::Node* root, bool valid) {
+  known_valid_ = valid;
   nodes_.reset();
   keys_.reset();
   chars_.reset();
@@ -138,8 +139,8 @@ std::string node_json(const entryc_node& n) {
   return out;
 }
 
-Host::Document document_of(const generic::Node* root, NodeTree& tree, std::string& text) {
-  if (tree.build(root)) return tree.root();
+Host::Document document_of(const generic::Node* root, NodeTree& tree, std::string& text, bool valid) {
+  if (tree.build(root, valid)) return tree.root();
   generic::write_json(root, text, false, generic::KeyOrder::as_written);
   return text;
 }

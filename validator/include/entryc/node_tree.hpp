@@ -24,7 +24,9 @@ class NodeTree {
  public:
   // Builds the tree of `root` (the previous one is gone). False (and no tree) when the document has a value JSON cannot
   // carry (a float that is not finite): then hand plugins its JSON text.
-  bool build(const generic::Node* root);
+  // `valid`: every string of the tree is known to be valid UTF-8
+  // (utf8::strings_valid of its source), so none is checked.
+  bool build(const generic::Node* root, bool valid = false);
   const entryc_node* root() const { return root_; }
 
  private:
@@ -65,6 +67,7 @@ class NodeTree {
   };
 
   const entryc_node* root_ = nullptr;
+  bool known_valid_ = false;
   Blocks<entryc_node> nodes_;
   Blocks<entryc_str> keys_;
   Blocks<char> chars_;  // text made here: numbers', repaired UTF-8
@@ -75,6 +78,6 @@ std::string node_json(const entryc_node& n);
 
 // What to hand Host::check for a generic tree: the tree built in `tree`, or,
 // when it has a value only text can carry, its JSON text written to `text`.
-Host::Document document_of(const generic::Node* root, NodeTree& tree, std::string& text);
+Host::Document document_of(const generic::Node* root, NodeTree& tree, std::string& text, bool valid = false);
 
 }  // namespace entryc::plugins
