@@ -37,13 +37,13 @@ TEST(Utf8FirstInvalid, FindsTheByteWhereverItFalls) {
   }
   EXPECT_EQ(first_invalid(""), std::string_view::npos);
   EXPECT_EQ(first_invalid(std::string(40, 'x') + "\xe2\x82"), 40u);  // cut short at the end
-  EXPECT_EQ(first_invalid("\xed\xa0\x80"), 0u);                       // a surrogate
+  EXPECT_EQ(first_invalid("\xed\xa0\x80"), 0u);                      // a surrogate
 }
 
 TEST(Utf8FirstInvalid, AgreesWithDecodingRuneByRune) {
   std::mt19937 rng(7);
-  const std::string_view pieces[] = {"a", "bcdefgh", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xff", "\x80",
-                                     "\xc3", "\xe2\x82", std::string_view("\0", 1)};
+  const std::string_view pieces[] = {"a",    "bcdefgh", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+                                     "\xff", "\x80",    "\xc3",     "\xe2\x82",     std::string_view("\0", 1)};
   for (int round = 0; round < 3000; ++round) {
     std::string s;
     const int n = static_cast<int>(rng() % 40);
