@@ -386,7 +386,17 @@ class Decoder {
     const generic::Entry* entry;
     bool used = false;
     bool ascii = is_ascii(name);
+    std::uint32_t sig = ascii ? signature(name) : kNoSignature;
   };
+
+  // Length and first letter, folded: an ASCII key can equal a field name
+  // (exactly or ignoring case) only when their signatures are equal.
+  static constexpr std::uint32_t kNoSignature = ~0u;  // non-ASCII: compared in full
+  static std::uint32_t signature(std::string_view s) {
+    if (s.empty()) return 0;
+    const char c = s[0] >= 'A' && s[0] <= 'Z' ? static_cast<char>(s[0] - 'A' + 'a') : s[0];
+    return static_cast<std::uint32_t>(s.size()) << 8 | static_cast<unsigned char>(c);
+  }
 
   static bool is_ascii(std::string_view s) {
     for (char c : s) {
@@ -463,24 +473,24 @@ class Decoder {
     if (at_root) entries_.push_back({"Kind", nullptr, string(arena().copy(out_.kind))});
     for (const sc::Field& f : spec.fields) {
       if (!available(f)) continue;
-      Key* hit = nullptr;
+      // The key spelled exactly as the field, else the first that
+      // strings.EqualFold matches; field names are ASCII, so an ASCII key
+      // of another signature cannot match.
+      const std::uint32_t sig = signature(f.name);
+      Key* exact = nullptr;
+      Key* fold = nullptr;
       for (Key& k : keys) {
-        if (k.name == f.name) {
-          hit = &k;
-          break;
-        }
-      }
-      if (!hit) {
-        // strings.EqualFold; field names are ASCII, so an ASCII key of
-        // another length cannot match.
-        for (Key& k : keys) {
-          if (k.ascii ? k.name.size() == f.name.size() && ascii_equal_fold(k.name, f.name)
-                      : utf8::equal_fold(k.name, f.name)) {
-            hit = &k;
+        if (k.sig == sig) {
+          if (k.name == f.name) {
+            exact = &k;
             break;
           }
+          if (!fold && ascii_equal_fold(k.name, f.name)) fold = &k;
+        } else if (!k.ascii && !fold && utf8::equal_fold(k.name, f.name)) {
+          fold = &k;
         }
       }
+      Key* hit = exact ? exact : fold;
       if (!hit) continue;
       hit->used = true;
       const Extend p(path_, ".", f.name);
