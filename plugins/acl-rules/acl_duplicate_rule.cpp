@@ -29,12 +29,13 @@ void DuplicateRule::check(const Document& doc, Reporter& out) const {
           first = &s;
           continue;
         }
-        out.report(s.level.path, "'" + s.key + "' sets '" + std::string(ti.name) + "' again; the last value ('" +
-                                     last->level.text + "') wins")
+        out.report(s.path(), "'" + s.key + "' sets '" + std::string(ti.name) + "' again; the last value ('" +
+                                 last->level.text + "') wins")
             .at_key()
-            .detail("Consul matches rule types case-insensitively and keeps the last assignment; HCL's duplicate "
-                    "check only catches keys spelt the same way. Keep one.")
-            .note("first set here", first->level.path.str());
+            .detail(
+                "Consul matches rule types case-insensitively and keeps the last assignment; HCL's duplicate "
+                "check only catches keys spelt the same way. Keep one.")
+            .note("first set here", first->path().str());
       }
       continue;
     }
@@ -64,10 +65,10 @@ void DuplicateRule::check(const Document& doc, Reporter& out) const {
           if (!intentions.empty()) summary += " with intentions '" + intentions + "'";
         }
         detail += ". Keep one block with the level you mean.";
-        out.report(r->label, std::move(summary))
+        out.report(r->label(), std::move(summary))
             .at_key()
             .detail(std::move(detail))
-            .note("first defined here", g.front()->label.str());
+            .note("first defined here", g.front()->label().str());
       }
     }
   }

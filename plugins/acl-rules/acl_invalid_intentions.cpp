@@ -20,7 +20,7 @@ void InvalidIntentions::check(const Document& doc, Reporter& out) const {
     } else {
       detail += ".";
     }
-    out.report(r.intentions.path,
+    out.report(r.path(r.intentions),
                "'" + r.intentions.text + "' is not a valid intentions level for " + describe(r.type, r.name))
         .detail(std::move(detail))
         .consul(v.consul)

@@ -20,7 +20,7 @@ void InvalidPolicy::check(const Document& doc, Reporter& out) const {
     const TypeInfo& ti = info(v.type);
     if (v.scalar) {
       const Level& l = v.scalar->level;
-      out.report(l.path, "'" + l.text + "' is not a valid level for '" + std::string(ti.name) + "'")
+      out.report(v.scalar->path(), "'" + l.text + "' is not a valid level for '" + std::string(ti.name) + "'")
           .detail("Consul rejects the whole policy. '" + std::string(ti.name) + "' takes " + levels(ti) +
                   " (in any case), or \"\" for no rule.")
           .consul(v.consul)
@@ -30,28 +30,29 @@ void InvalidPolicy::check(const Document& doc, Reporter& out) const {
     const acl::Rule& r = *v.rule;
     const std::string what = describe(r.type, r.name);
     if (!r.labelled) {
-      out.report(r.label, "'" + r.type_key + "' block has no name: '" + r.name + "' is read as a rule for " + what +
-                              (r.policy.present ? " with the policy '" + r.policy.text + "'" : " without a policy"))
+      out.report(r.label(), "'" + r.type_key + "' block has no name: '" + r.name + "' is read as a rule for " + what +
+                                (r.policy.present ? " with the policy '" + r.policy.text + "'" : " without a policy"))
           .at_key()
-          .detail("HashiCorp's decoder reads each attribute of an unlabelled block as a rule named after the "
-                  "attribute, and Consul rejects this one. Put the name in the block header: " +
-                  std::string(ti.name) + " \"<name>\" { policy = \"read\" }.")
+          .detail(
+              "HashiCorp's decoder reads each attribute of an unlabelled block as a rule named after the "
+              "attribute, and Consul rejects this one. Put the name in the block header: " +
+              std::string(ti.name) + " \"<name>\" { policy = \"read\" }.")
           .consul(v.consul)
           .order(v.order);
     } else if (!r.policy.present) {
-      out.report(r.label, what + " has no policy")
+      out.report(r.label(), what + " has no policy")
           .at_key()
           .detail("Every " + std::string(ti.name) + " rule needs a policy (" + levels(ti) +
                   "); Consul rejects the whole policy without one.")
           .consul(v.consul)
           .order(v.order);
     } else if (r.policy.text.empty()) {
-      out.report(r.policy.path, "the policy of " + what + " is empty")
+      out.report(r.path(r.policy), "the policy of " + what + " is empty")
           .detail("Consul rejects the whole policy: a " + std::string(ti.name) + " rule takes " + levels(ti) + ".")
           .consul(v.consul)
           .order(v.order);
     } else {
-      out.report(r.policy.path, "'" + r.policy.text + "' is not a valid policy for " + what)
+      out.report(r.path(r.policy), "'" + r.policy.text + "' is not a valid policy for " + what)
           .detail("Consul rejects the whole policy: a " + std::string(ti.name) + " rule takes " + levels(ti) +
                   " (in any case).")
           .consul(v.consul)

@@ -11,10 +11,12 @@ void ListNotAllowed::check(const Document& doc, Reporter& out) const {
     const TypeInfo& ti = info(v.type);
     const Level& l = v.scalar ? v.scalar->level : v.rule->policy;
     const std::string what = v.scalar ? "'" + std::string(ti.name) + "'" : describe(v.type, v.rule->name);
-    out.report(l.path, "'" + l.text + "' is only valid for key and key_prefix rules, not for " + what)
-        .detail("Consul rejects the whole policy. The 'list' level (list keys without reading their values) "
-                "exists only for KV rules; use read (or write, deny) for " +
-                std::string(ti.scalar ? "'" + std::string(ti.name) + "'" : std::string(ti.name) + " rules") + ".")
+    out.report(v.scalar ? v.scalar->path() : v.rule->path(l),
+               "'" + l.text + "' is only valid for key and key_prefix rules, not for " + what)
+        .detail(
+            "Consul rejects the whole policy. The 'list' level (list keys without reading their values) "
+            "exists only for KV rules; use read (or write, deny) for " +
+            std::string(ti.scalar ? "'" + std::string(ti.name) + "'" : std::string(ti.name) + " rules") + ".")
         .consul(v.consul)
         .order(v.order);
   }

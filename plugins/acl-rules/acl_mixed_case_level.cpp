@@ -28,7 +28,7 @@ void MixedCaseLevel::check(const Document& doc, Reporter& out) const {
     if (ti.scalar) {
       const Scalar* s = p.effective(ti.type);
       if (!s || !mixed(s->level, false)) continue;
-      out.report(s->level.path, "level '" + s->level.text + "' of '" + std::string(ti.name) + "' is not lowercase")
+      out.report(s->path(), "level '" + s->level.text + "' of '" + std::string(ti.name) + "' is not lowercase")
           .detail("Consul accepts it for access checks. " + merge_text(s->level.text));
       continue;
     }
@@ -39,18 +39,20 @@ void MixedCaseLevel::check(const Document& doc, Reporter& out) const {
       if (policy) {
         const std::string l = lower(r.policy.text);
         if (ti.has_intentions && r.intentions.text.empty() && (l == "read" || l == "write")) {
-          out.report(r.policy.path, "policy '" + r.policy.text + "' of " + what +
-                                        " is not lowercase, so its intentions level becomes 'deny'")
-              .detail("Consul accepts levels in any case for access checks, but derives the intentions level from "
-                      "the exact strings \"read\" and \"write\": this rule denies reading intentions instead of "
-                      "granting it. " + merge_text(r.policy.text));
+          out.report(r.path(r.policy), "policy '" + r.policy.text + "' of " + what +
+                                           " is not lowercase, so its intentions level becomes 'deny'")
+              .detail(
+                  "Consul accepts levels in any case for access checks, but derives the intentions level from "
+                  "the exact strings \"read\" and \"write\": this rule denies reading intentions instead of "
+                  "granting it. " +
+                  merge_text(r.policy.text));
         } else {
-          out.report(r.policy.path, "policy '" + r.policy.text + "' of " + what + " is not lowercase")
+          out.report(r.path(r.policy), "policy '" + r.policy.text + "' of " + what + " is not lowercase")
               .detail("Consul accepts it for access checks. " + merge_text(r.policy.text));
         }
       }
       if (intentions) {
-        out.report(r.intentions.path, "intentions '" + r.intentions.text + "' of " + what + " is not lowercase")
+        out.report(r.path(r.intentions), "intentions '" + r.intentions.text + "' of " + what + " is not lowercase")
             .detail("Consul accepts it for access checks. " + merge_text(r.intentions.text));
       }
     }

@@ -47,7 +47,7 @@ void WriteWithoutIntentions::check(const Document& doc, Reporter& out) const {
       const std::string target = t == Type::service ? "'" + r.name + "'"
                                  : r.name.empty()   ? "any service"
                                                     : "services starting with '" + r.name + "'";
-      out.report(r.policy.path, "policy '" + r.policy.text + "' on " + what + " does not allow writing intentions")
+      out.report(r.path(r.policy), "policy '" + r.policy.text + "' on " + what + " does not allow writing intentions")
           .detail("Consul derives intentions = \"read\" from policy = \"write\": the token can register " + target +
                   " but cannot create or change intentions whose destination is " + target +
                   ". Add intentions = \"write\" if it must manage them, or intentions = \"read\" to make the choice "

@@ -143,7 +143,6 @@ class Parser {
     const TypeInfo& ti = info(t);
     Scalar s{t, std::string(key), {}};
     s.level.present = true;
-    s.level.path = Path() / key;
     if (is_scalar(v)) {
       s.level.text = scalar_text(v, s.level.number);
     } else {
@@ -151,8 +150,7 @@ class Parser {
       const bool block = all_maps(v);
       std::string lvl = level_in(v);
       if (lvl.empty()) lvl = "read";
-      fatal(t, s.level.path, block,
-            "root." + std::string(ti.name) + ": unknown type for string " + ast_type(v),
+      fatal(t, s.path(), block, "root." + std::string(ti.name) + ": unknown type for string " + ast_type(v),
             "'" + std::string(ti.name) + "' takes a level string, not " + (block ? "a block" : "a list"),
             "HashiCorp's decoder rejects the whole policy. Write " + std::string(ti.name) + " = " + quoted_hcl(lvl) +
                 " (read, write or deny).",
@@ -176,13 +174,11 @@ class Parser {
         if (!labelled_item(e)) continue;
         const std::string_view label = e.begin().key();
         const Value& bodies = e.begin().value();
-        const Path labelled = (Path() / key)[i] / label;
         for (std::size_t j = 0; j < bodies.size(); ++j) {
-          start_rule(ti, key, label, labelled, true, index++);
-          Path at = labelled[j];
+          start_rule(ti, key, label, i, j, true, index++);
           const Value* b = &bodies[j];
-          extra_labels(ti, label, at, b);
-          body(ti, out.size() - 1, *b, at, item++);
+          extra_labels(ti, label, out.back(), b);
+          body(ti, out.size() - 1, *b, item++);
         }
       }
     }
@@ -222,7 +218,7 @@ class Parser {
   // keeps the first and decodes the body as is (only exactly two labels go
   // through expandObject, which leaves 'b' as an unknown key). The generic
   // tree nests the labels: {"a": [{"b": [{"c": [{...}]}]}]}.
-  void extra_labels(const TypeInfo& ti, std::string_view label, Path& at, const Value*& b) {
+  void extra_labels(const TypeInfo& ti, std::string_view label, Rule& r, const Value*& b) {
     auto next = [](const Value& m) -> const Value* {
       if (!m.is_object() || m.size() != 1) return nullptr;
       const Value& v = m.begin().value();
@@ -230,6 +226,7 @@ class Parser {
     };
     const Value* first = next(*b);
     if (!first || !next(*first)) return;
+    Path at = r.at();
     const Path where = at / b->begin().key();
     std::string names;
     while (const Value* n = next(*b)) {
@@ -237,6 +234,7 @@ class Parser {
       at = (at / b->begin().key())[0];
       b = n;
     }
+    r.body_path = std::move(at);
     Shape s{ti.type, where, true, false, {},
             describe(ti.type, label) + " has extra labels (" + names + "), which Consul ignores",
             "With three labels or more, HashiCorp's decoder names the rule after the first label and ignores the "
@@ -254,38 +252,41 @@ class Parser {
     for (auto it = m.begin(); it != m.end(); ++it) {
       const std::string name(it.key());
       const Value& v = it.value();
-      const Path at = (Path() / key)[i] / name;
       if (all_maps(v)) {
         for (std::size_t j = 0; j < v.size(); ++j) {
-          start_rule(ti, key, name, at, true, local++);
-          body(ti, p_.rules[idx(ti.type)].size() - 1, v[j], at[j], item++);
+          start_rule(ti, key, name, i, j, true, local++);
+          body(ti, p_.rules[idx(ti.type)].size() - 1, v[j], item++);
         }
       } else if (v.is_array()) {
-        fatal(ti.type, at, false,
+        fatal(ti.type, (Path() / key)[i] / name, false,
               "root." + std::string(ti.name) + "[" + std::to_string(local++) +
                   "]: not an object type for struct (*ast.ListType)",
               "'" + name + "' in '" + std::string(key) + "' is a list; a rule is a block",
-              "HashiCorp's decoder rejects the whole policy. Write " + std::string(ti.name) + " " +
-                  quoted_hcl(name) + " { policy = \"read\" }.",
+              "HashiCorp's decoder rejects the whole policy. Write " + std::string(ti.name) + " " + quoted_hcl(name) +
+                  " { policy = \"read\" }.",
               decode_order(ti.type, item++, 0));
       } else {
-        Rule& r = start_rule(ti, key, name, at, false, local++);
+        Rule& r = start_rule(ti, key, name, i, Rule::kNoBody, false, local++);
         bool number = false;
         if (equal_fold(name, "policy")) {
-          r.policy = Level{true, false, false, scalar_text(v, number), at};
+          r.policy = Level{true, false, false, scalar_text(v, number), {}};
           r.policy.number = number;
         } else if (ti.has_intentions && equal_fold(name, "intentions")) {
-          r.intentions = Level{true, false, false, scalar_text(v, number), at};
+          r.intentions = Level{true, false, false, scalar_text(v, number), {}};
           r.intentions.number = number;
         }
         if (r.policy.present && valid_level(r.policy.text, ti.allows_list)) {
-          Shape s{ti.type, at, true, false, {},
+          Shape s{ti.type,
+                  r.at(),
+                  true,
+                  false,
+                  {},
                   "'" + std::string(key) + "' block has no name: '" + name + " = " + quoted_hcl(r.policy.text) +
                       "' is read as a rule for " + describe(ti.type, name),
                   "HashiCorp's decoder reads each attribute of an unlabelled block as a rule named after the "
-                  "attribute, so this grants " + r.policy.text + " on " + describe(ti.type, name) +
-                      ". Put the name in the block header: " + std::string(ti.name) + " \"<name>\" { policy = " +
-                      quoted_hcl(r.policy.text) + " }.",
+                  "attribute, so this grants " +
+                      r.policy.text + " on " + describe(ti.type, name) + ". Put the name in the block header: " +
+                      std::string(ti.name) + " \"<name>\" { policy = " + quoted_hcl(r.policy.text) + " }.",
                   0};
           p_.shapes.push_back(std::move(s));
         }
@@ -294,37 +295,38 @@ class Parser {
     }
   }
 
-  Rule& start_rule(const TypeInfo& ti, std::string_view key, std::string_view name, const Path& label, bool labelled,
-                   std::size_t index) {
+  Rule& start_rule(const TypeInfo& ti, std::string_view key, std::string_view name, std::size_t block, std::size_t body,
+                   bool labelled, std::size_t index) {
     Rule& r = p_.rules[idx(ti.type)].emplace_back();
     r.type = ti.type;
     r.type_key = key;
     r.name = name;
-    r.label = label;
+    r.block = block;
+    r.body = body;
     r.labelled = labelled;
     r.index = index;
     return r;
   }
 
-  void body(const TypeInfo& ti, std::size_t pos, const Value& m, const Path& at, std::size_t item) {
+  void body(const TypeInfo& ti, std::size_t pos, const Value& m, std::size_t item) {
     for (auto it = m.begin(); it != m.end(); ++it) {
       const std::string_view k = it.key();
       if (equal_fold(k, "policy")) {
-        level(ti, pos, false, it.value(), at / k, item);
+        level(ti, pos, false, it.value(), k, item);
       } else if (ti.has_intentions && equal_fold(k, "intentions")) {
-        level(ti, pos, true, it.value(), at / k, item);
+        level(ti, pos, true, it.value(), k, item);
       } else {
-        p_.unknown.push_back({at / k, std::string(k), ti.type, pos});
+        p_.unknown.push_back({p_.rules[idx(ti.type)][pos].at() / k, std::string(k), ti.type, pos});
       }
     }
   }
 
-  void level(const TypeInfo& ti, std::size_t pos, bool intentions, const Value& v, Path at, std::size_t item) {
+  void level(const TypeInfo& ti, std::size_t pos, bool intentions, const Value& v, std::string_view key,
+             std::size_t item) {
     Rule& r = p_.rules[idx(ti.type)][pos];
     Level& l = intentions ? r.intentions : r.policy;
     l.present = true;
-    l.path = std::move(at);
-    const Path& where = l.path;
+    l.key = key;
     if (is_scalar(v)) {
       l.number = false;
       l.text = scalar_text(v, l.number);
@@ -343,7 +345,7 @@ class Parser {
       detail = "HashiCorp's decoder rejects the whole policy. Write " + std::string(word) + " = \"read\" (or " +
                (ti.allows_list ? "list, write, deny)." : "write, deny).");
     }
-    fatal(ti.type, where, false,
+    fatal(ti.type, r.path(l), false,
           "root." + std::string(ti.name) + "[" + std::to_string(r.index) + "]." + field + ": unknown type for string " +
               ast_type(v),
           "'" + std::string(word) + "' of " + describe(ti.type, r.name) + " is " + (block ? "a block" : "a list") +
@@ -356,6 +358,15 @@ class Parser {
 };
 
 }  // namespace
+
+Path Rule::label() const { return (Path() / type_key)[block] / name; }
+
+Path Rule::at() const {
+  if (body_path) return *body_path;
+  return body == kNoBody ? label() : label()[body];
+}
+
+Path Rule::path(const Level& l) const { return l.key.empty() ? at() : at() / l.key; }
 
 const TypeInfo& info(Type t) { return kInfo[idx(t)]; }
 const std::array<TypeInfo, kTypes>& types() { return kInfo; }

@@ -59,31 +59,41 @@ bool valid_level(std::string_view level, bool allow_list);
 std::string describe(Type t, std::string_view name);
 
 // A level as written: policy = "read", intentions = "write", acl = "read".
+// Where it is written is made into a Path only for a finding (Rule::path,
+// Scalar::path): most rules of a policy never need one.
 struct Level {
   bool present = false;
   bool broken = false;  // a shape HashiCorp's decoder rejects (see Policy::shapes)
   bool number = false;  // a number or bool: Consul keeps its text
   std::string text;     // what Consul's decoder stores
-  Path path;
+  std::string key;      // its key as written ("policy", "Intentions"); empty: the rule's own attribute
 };
 
 struct Rule {
   Type type;
   std::string type_key;  // the user's spelling of the rule type
   std::string name;      // the label (Name, Node, Prefix or Event)
-  Path label;            // service[0].web; at_key() is the label itself
+  std::size_t block = 0;  // its block in the type key's list: type_key[block]
+  static constexpr std::size_t kNoBody = ~std::size_t{0};
+  std::size_t body = kNoBody;     // which body of the label: name[body] (none: an attribute)
+  std::optional<Path> body_path;  // the body when it is not name[body] (extra labels)
   // false: `x = "y"` inside a block without a label, which Consul's decoder
   // reads as a rule named 'x' (its policy is "y" only when x is 'policy').
   bool labelled = true;
   Level policy, intentions;
   std::size_t index = 0;  // the decoder's index in its error texts: root.service[<index>]
   std::size_t seq = 0;    // position in Consul's list for the type (acl.Policy.Services[seq])
+
+  Path label() const;               // service[0].web; at_key() is the label itself
+  Path at() const;                  // its body (service[0].web[0]), or the attribute itself
+  Path path(const Level& l) const;  // service[0].web[0].policy
 };
 
 struct Scalar {
   Type type;
   std::string key;  // the user's spelling
   Level level;
+  Path path() const { return Path() / key; }
 };
 
 // A shape HashiCorp's decoder rejects (fatal), or one it accepts with a
