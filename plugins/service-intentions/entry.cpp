@@ -15,25 +15,58 @@ int count_exact(std::string_view ns, std::string_view name) {
   return 2;
 }
 
-std::string or_default(std::string s) { return s.empty() ? std::string("default") : s; }
+std::string_view or_default(std::string_view s) { return s.empty() ? std::string_view("default") : s; }
 
 // Enterprise namespace and partition of a source after Normalize: a source
 // without Peer and SamenessGroup inherits what it lacks from the destination
 // (MergeNoWildcard never inherits a wildcard); a peered source only gets its
 // namespace defaulted.
+// Views of the arguments (or of "default").
 struct Meta {
-  std::string ns, partition_or_empty;
+  std::string_view ns, partition_or_empty;
 };
-template <typename J>
-Meta source_meta(const J& src, std::string_view dest_ns, std::string_view dest_partition) {
-  Meta m{field(src, "Namespace"), field(src, "Partition")};
-  if (field(src, "Peer").empty() && field(src, "SamenessGroup").empty()) {
-    if (m.ns.empty() && dest_ns != kWildcard) m.ns = std::string(dest_ns);
-    if (m.partition_or_empty.empty() && dest_partition != kWildcard) m.partition_or_empty = std::string(dest_partition);
+Meta meta(std::string_view ns, std::string_view partition, bool peered, std::string_view dest_ns,
+          std::string_view dest_partition) {
+  Meta m{ns, partition};
+  if (!peered) {
+    if (m.ns.empty() && dest_ns != kWildcard) m.ns = dest_ns;
+    if (m.partition_or_empty.empty() && dest_partition != kWildcard) m.partition_or_empty = dest_partition;
     m.partition_or_empty = or_default(m.partition_or_empty);
   }
   m.ns = or_default(m.ns);
   return m;
+}
+
+// A string member as a view of the document, or "".
+std::string_view text(const Value& j, std::string_view key) {
+  if (!j.is_object()) return {};
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->str() : std::string_view();
+}
+
+// The string members of a source that reading it needs, found in one pass
+// over its keys (as field() finds them: the first of a key, "" unless a string).
+struct SourceFields {
+  std::string_view name, peer, sameness_group, action, type, ns, partition;
+};
+
+SourceFields source_fields(const Value& src) {
+  SourceFields f;
+  if (!src.is_object()) return f;
+  const std::pair<std::string_view, std::string_view*> slots[] = {
+      {"Name", &f.name}, {"Peer", &f.peer},    {"SamenessGroup", &f.sameness_group}, {"Action", &f.action},
+      {"Type", &f.type}, {"Namespace", &f.ns}, {"Partition", &f.partition}};
+  unsigned seen = 0;
+  for (auto it = src.begin(); it != src.end(); ++it) {
+    const std::string_view k = it.key();
+    for (unsigned i = 0; i < std::size(slots); ++i) {
+      if (k != slots[i].first) continue;
+      if (!(seen & 1u << i) && it->is_string()) *slots[i].second = it->str();
+      seen |= 1u << i;
+      break;
+    }
+  }
+  return f;
 }
 
 std::vector<std::size_t> precedence_order(const std::vector<int>& precedence) {
@@ -83,27 +116,27 @@ Entry read_entry(const Document& doc) {
   e.enterprise = doc.enterprise();
   e.legacy = doc.option("mode") == "legacy";
   const Value& j = doc.json;
-  e.name = field(j, "Name");
+  e.name = text(j, "Name");
   // CE has one namespace and one partition; the keys never reach Validate
   // (the CE server rejects them while decoding).
-  e.ns = e.enterprise ? or_default(field(j, "Namespace")) : std::string("default");
-  e.partition = e.enterprise ? or_default(field(j, "Partition")) : std::string("default");
+  e.ns = e.enterprise ? or_default(text(j, "Namespace")) : "default";
+  e.partition = e.enterprise ? or_default(text(j, "Partition")) : "default";
   const Value& sources = list(j, "Sources");
   e.sources.reserve(sources.size());
   std::vector<int> prec;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const Value& src = sources[i];
+    const SourceFields f = source_fields(src);
     Source s;
     s.json = &src;
     s.user = i;
-    s.name = field(src, "Name");
-    s.peer = field(src, "Peer");
-    s.sameness_group = field(src, "SamenessGroup");
-    s.action = field(src, "Action");
-    s.type = field(src, "Type");
-    if (s.type.empty()) s.type = "consul";
+    s.name = f.name;
+    s.peer = f.peer;
+    s.sameness_group = f.sameness_group;
+    s.action = f.action;
+    s.type = f.type.empty() ? std::string_view("consul") : f.type;
     if (e.enterprise) {
-      const Meta m = source_meta(src, e.ns, e.partition);
+      const Meta m = meta(f.ns, f.partition, !f.peer.empty() || !f.sameness_group.empty(), e.ns, e.partition);
       s.ns = m.ns;
       s.partition_or_empty = m.partition_or_empty;
       s.partition = or_default(m.partition_or_empty);
@@ -161,24 +194,29 @@ entryc::sdk::Normalized normalize(const Json& entry, bool enterprise, bool legac
   e["Kind"] = "service-intentions";
   std::string dest_ns = "default", dest_partition = "default";
   if (enterprise) {
-    dest_ns = or_default(field(e, "Namespace"));
-    dest_partition = or_default(field(e, "Partition"));
+    dest_ns = field(e, "Namespace");
+    dest_partition = field(e, "Partition");
+    if (dest_ns.empty()) dest_ns = "default";
+    if (dest_partition.empty()) dest_partition = "default";
     e["Namespace"] = dest_ns;
     e["Partition"] = dest_partition;
   } else {
     e.erase("Namespace");
     e.erase("Partition");
   }
-  auto it = e.find("Sources");
+  const auto it = e.find("Sources");
   if (it == e.end() || !it->is_array()) return out;
+  Json& listed = *it;
   std::vector<Json> sources;
   std::vector<int> prec;
-  for (Json& src : *it) {
+  for (Json& src : listed) {
     if (src.is_object()) {
       if (field(src, "Type").empty()) src["Type"] = "consul";
       std::string ns = "default";
       if (enterprise) {
-        const Meta m = source_meta(src, dest_ns, dest_partition);
+        const std::string src_ns = field(src, "Namespace"), src_partition = field(src, "Partition");
+        const Meta m = meta(src_ns, src_partition, !field(src, "Peer").empty() || !field(src, "SamenessGroup").empty(),
+                            dest_ns, dest_partition);
         ns = m.ns;
         src["Namespace"] = m.ns;
         if (!m.partition_or_empty.empty()) src["Partition"] = m.partition_or_empty;
@@ -215,7 +253,7 @@ entryc::sdk::Normalized normalize(const Json& entry, bool enterprise, bool legac
   }
   Json sorted = Json::array();
   for (const std::size_t k : precedence_order(prec)) sorted.push_back(std::move(sources[k]));
-  *it = std::move(sorted);
+  listed = std::move(sorted);
   return out;
 }
 

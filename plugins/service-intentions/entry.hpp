@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "entryc/plugin_sdk.hpp"
@@ -22,43 +23,53 @@ using entryc::sdk::Value;
 inline constexpr std::string_view kWildcard = "*";
 
 // Readers of the entry (Value) and of what Normalize() builds (Json) alike.
+// The member `key`, or end().
+template <typename J>
+auto member(const J& j, std::string_view key) {
+  if constexpr (std::is_same_v<J, Value>) {
+    return j.find(key);
+  } else {
+    return j.find(std::string(key));
+  }
+}
+
 // A string field, or "" when absent (Go's zero value).
 template <typename J>
-std::string field(const J& j, const char* key) {
+std::string field(const J& j, std::string_view key) {
   if (!j.is_object()) return {};
-  auto it = j.find(key);
+  auto it = member(j, key);
   return it != j.end() && it->is_string() ? it->template get<std::string>() : std::string();
 }
 
 // The key is there with a value (a Go pointer or map that is not nil).
 template <typename J>
-bool present(const J& j, const char* key) {
+bool present(const J& j, std::string_view key) {
   if (!j.is_object()) return false;
-  auto it = j.find(key);
+  auto it = member(j, key);
   return it != j.end() && !it->is_null();
 }
 
 template <typename J>
-bool flag(const J& j, const char* key) {
+bool flag(const J& j, std::string_view key) {
   if (!j.is_object()) return false;
-  auto it = j.find(key);
+  auto it = member(j, key);
   return it != j.end() && it->is_boolean() && it->template get<bool>();
 }
 
 // A list field, or an empty value (no elements) when absent.
 template <typename J>
-const J& list(const J& j, const char* key) {
+const J& list(const J& j, std::string_view key) {
   static const J none{};
   if (!j.is_object()) return none;
-  auto it = j.find(key);
+  auto it = member(j, key);
   return it != j.end() && it->is_array() ? *it : none;
 }
 
 // An object field, or nullptr (Go: a nil pointer).
 template <typename J>
-const J* object(const J& j, const char* key) {
+const J* object(const J& j, std::string_view key) {
   if (!j.is_object()) return nullptr;
-  auto it = j.find(key);
+  auto it = member(j, key);
   return it != j.end() && it->is_object() ? &*it : nullptr;
 }
 
@@ -89,10 +100,11 @@ struct Source {
   const Value* json = nullptr;
   std::size_t user = 0;    // position in the user's list (what the report path uses)
   std::size_t sorted = 0;  // position after Normalize's stable sort (what Consul prints)
-  std::string name, peer, sameness_group, action, type;
-  std::string ns;                  // NamespaceOrDefault() after Normalize
-  std::string partition;           // PartitionOrDefault() after Normalize
-  std::string partition_or_empty;  // PartitionOrEmpty() after Normalize
+  // Views of the document's strings (or of literals: "consul", "default").
+  std::string_view name, peer, sameness_group, action, type;
+  std::string_view ns;                  // NamespaceOrDefault() after Normalize
+  std::string_view partition;           // PartitionOrDefault() after Normalize
+  std::string_view partition_or_empty;  // PartitionOrEmpty() after Normalize
   int precedence = 0;
 
   // Sources[<user index>] + rest: where the finding is in the file.
@@ -114,9 +126,9 @@ struct Source {
 struct Entry {
   bool enterprise = false;
   bool legacy = false;  // LegacyNormalize + LegacyValidate (options {"mode":"legacy"})
-  std::string name;
-  std::string ns;                             // NamespaceOrDefault()
-  std::string partition;                      // PartitionOrDefault()
+  std::string_view name;
+  std::string_view ns;                        // NamespaceOrDefault()
+  std::string_view partition;                 // PartitionOrDefault()
   std::vector<Source> sources;                // in the user's order
   std::vector<const Source*> sorted_sources;  // in Consul's order
 

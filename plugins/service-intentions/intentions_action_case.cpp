@@ -16,7 +16,7 @@ std::string lower(std::string_view s) {
 
 // `path()`: where the action is (made only for a report).
 template <typename MakePath>
-void check_action(const std::string& action, const MakePath& path, Reporter& out) {
+void check_action(std::string_view action, const MakePath& path, Reporter& out) {
   const std::string fixed = lower(action);
   if (action == fixed || !valid_action(fixed)) return;
   out.report(path(), "action " + q(action) + " must be lowercase: write " + q(fixed))

@@ -12,7 +12,7 @@ namespace {
 // names the entry's partition gives its peers (option "peers"): any other
 // name is a typo or a peer of another partition (peering-unknown-peer,
 // peering-peer-not-established say so), and no caller ever comes from it.
-bool sends_traffic(const Document& doc, const std::string& peer) {
+bool sends_traffic(const Document& doc, std::string_view peer) {
   const Json& peers = list(doc.options, "peers");
   if (!doc.options.contains("peers")) return true;  // a file alone: any name may be a peer
   for (const Json& n : peers) {
@@ -25,7 +25,7 @@ bool sends_traffic(const Document& doc, const std::string& peer) {
 
 void PeerlessWildcardSource::check(const Document& doc, Reporter& out) const {
   const Entry& e = read(doc);
-  auto has_wildcard_for = [&](const std::string& peer) {
+  auto has_wildcard_for = [&](std::string_view peer) {
     for (const Source& s : e.sources) {
       if (s.name == kWildcard && s.peer == peer) return true;
     }
