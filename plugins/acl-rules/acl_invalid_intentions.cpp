@@ -5,8 +5,7 @@
 namespace acl::lint {
 
 void InvalidIntentions::check(const Document& doc, Reporter& out) const {
-  const Policy& p = parse(doc);
-  for (const Violation& v : validate(p)) {
+  for (const Violation& v : validate(doc)) {
     if (v.fault != Fault::invalid_intentions) continue;
     const acl::Rule& r = *v.rule;
     const std::string l = lower(r.intentions.text);

@@ -14,8 +14,7 @@ std::string levels(const TypeInfo& ti) {
 }  // namespace
 
 void InvalidPolicy::check(const Document& doc, Reporter& out) const {
-  const Policy& p = parse(doc);
-  for (const Violation& v : validate(p)) {
+  for (const Violation& v : validate(doc)) {
     if (v.fault != Fault::invalid_policy) continue;
     const TypeInfo& ti = info(v.type);
     if (v.scalar) {

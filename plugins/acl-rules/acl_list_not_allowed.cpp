@@ -5,8 +5,7 @@
 namespace acl::lint {
 
 void ListNotAllowed::check(const Document& doc, Reporter& out) const {
-  const Policy& p = parse(doc);
-  for (const Violation& v : validate(p)) {
+  for (const Violation& v : validate(doc)) {
     if (v.fault != Fault::list_not_allowed) continue;
     const TypeInfo& ti = info(v.type);
     const Level& l = v.scalar ? v.scalar->level : v.rule->policy;

@@ -388,15 +388,19 @@ std::string lower(std::string_view s) {
 
 bool valid_level(std::string_view level, bool allow_list) {
   // strings.ToLower; no non-ASCII rune lowers to a letter of these words.
+  // The words are lower-case letters: c | 0x20 is one of them only for it
+  // or its capital.
   auto is = [&](std::string_view word) {
-    if (level.size() != word.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
-      const char c = level[i];
-      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != word[i]) return false;
+      if (static_cast<char>(level[i] | 0x20) != word[i]) return false;
     }
     return true;
   };
-  return is("deny") || is("read") || is("write") || (allow_list && is("list"));
+  switch (level.size()) {
+    case 4: return is("read") || is("deny") || (allow_list && is("list"));
+    case 5: return is("write");
+    default: return false;
+  }
 }
 
 std::string describe(Type t, std::string_view name) {
@@ -466,6 +470,10 @@ std::vector<Violation> validate(const Policy& p) {
     }
   }
   return out;
+}
+
+const std::vector<Violation>& validate(const entryc::sdk::Document& doc) {
+  return doc.memo<std::vector<Violation>>([&] { return validate(parse(doc)); });
 }
 
 std::optional<std::string> consul_error(const Policy& p) {

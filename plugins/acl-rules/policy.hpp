@@ -144,6 +144,8 @@ struct Violation {
   long order = 0;
 };
 std::vector<Violation> validate(const Policy& p);
+// The document's, found once and shared by the rules.
+const std::vector<Violation>& validate(const entryc::sdk::Document& doc);
 
 // %#v of a rule: &acl.ServiceRule{Name:"foo", Policy:"nope", Intentions:"", EnterpriseRule:acl.EnterpriseRule{}}
 std::string go_rule(const Rule& r);
