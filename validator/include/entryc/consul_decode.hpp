@@ -48,6 +48,11 @@ class PathIndex {
   // needs no lookup table (most clean files never build one).
   std::optional<Located> find_exact(std::string_view path) const;
   bool empty() const { return items_.empty(); }
+  // Room for `paths` paths of `chars` characters in all, before adding.
+  void reserve(std::size_t paths, std::size_t chars) {
+    items_.reserve(paths);
+    chars_.reserve(chars);
+  }
 
  private:
   struct Item {
