@@ -29,7 +29,8 @@ void InvalidPolicy::check(const Document& doc, Reporter& out) const {
     const acl::Rule& r = *v.rule;
     const std::string what = describe(r.type, r.name);
     if (!r.labelled) {
-      out.report(r.label(), "'" + r.type_key + "' block has no name: '" + r.name + "' is read as a rule for " + what +
+      out.report(r.label(), "'" + std::string(r.type_key) + "' block has no name: '" + std::string(r.name) +
+                                "' is read as a rule for " + what +
                                 (r.policy.present ? " with the policy '" + r.policy.text + "'" : " without a policy"))
           .at_key()
           .detail(

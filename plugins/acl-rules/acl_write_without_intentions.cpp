@@ -11,7 +11,7 @@ namespace acl::lint {
 
 namespace {
 
-bool has_intentions(const Policy& p, Type t, const std::string& name) {
+bool has_intentions(const Policy& p, Type t, std::string_view name) {
   for (const acl::Rule& r : p.of(t)) {
     if (r.name == name && !r.intentions.broken && !r.intentions.text.empty()) return true;
   }
@@ -44,9 +44,10 @@ void WriteWithoutIntentions::check(const Document& doc, Reporter& out) const {
       if (t == Type::service && !manages) continue;
       if (has_intentions(p, t, r.name)) continue;
       const std::string what = describe(t, r.name);
-      const std::string target = t == Type::service ? "'" + r.name + "'"
-                                 : r.name.empty()   ? "any service"
-                                                    : "services starting with '" + r.name + "'";
+      const std::string name(r.name);
+      const std::string target = t == Type::service ? "'" + name + "'"
+                                 : name.empty()     ? "any service"
+                                                    : "services starting with '" + name + "'";
       out.report(r.path(r.policy), "policy '" + r.policy.text + "' on " + what + " does not allow writing intentions")
           .detail("Consul derives intentions = \"read\" from policy = \"write\": the token can register " + target +
                   " but cannot create or change intentions whose destination is " + target +

@@ -250,7 +250,7 @@ class Parser {
   void group(const TypeInfo& ti, std::string_view key, std::size_t i, const Value& m, std::size_t& item) {
     std::size_t local = 0;
     for (auto it = m.begin(); it != m.end(); ++it) {
-      const std::string name(it.key());
+      const std::string_view name = it.key();
       const Value& v = it.value();
       if (all_maps(v)) {
         for (std::size_t j = 0; j < v.size(); ++j) {
@@ -261,7 +261,7 @@ class Parser {
         fatal(ti.type, (Path() / key)[i] / name, false,
               "root." + std::string(ti.name) + "[" + std::to_string(local++) +
                   "]: not an object type for struct (*ast.ListType)",
-              "'" + name + "' in '" + std::string(key) + "' is a list; a rule is a block",
+              "'" + std::string(name) + "' in '" + std::string(key) + "' is a list; a rule is a block",
               "HashiCorp's decoder rejects the whole policy. Write " + std::string(ti.name) + " " + quoted_hcl(name) +
                   " { policy = \"read\" }.",
               decode_order(ti.type, item++, 0));
@@ -281,8 +281,8 @@ class Parser {
                   true,
                   false,
                   {},
-                  "'" + std::string(key) + "' block has no name: '" + name + " = " + quoted_hcl(r.policy.text) +
-                      "' is read as a rule for " + describe(ti.type, name),
+                  "'" + std::string(key) + "' block has no name: '" + std::string(name) + " = " +
+                      quoted_hcl(r.policy.text) + "' is read as a rule for " + describe(ti.type, name),
                   "HashiCorp's decoder reads each attribute of an unlabelled block as a rule named after the "
                   "attribute, so this grants " +
                       r.policy.text + " on " + describe(ti.type, name) + ". Put the name in the block header: " +

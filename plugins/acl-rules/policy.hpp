@@ -66,13 +66,14 @@ struct Level {
   bool broken = false;  // a shape HashiCorp's decoder rejects (see Policy::shapes)
   bool number = false;  // a number or bool: Consul keeps its text
   std::string text;     // what Consul's decoder stores
-  std::string key;      // its key as written ("policy", "Intentions"); empty: the rule's own attribute
+  std::string_view key;  // its key as written ("policy", "Intentions"); empty: the rule's own attribute
 };
 
 struct Rule {
   Type type;
-  std::string type_key;  // the user's spelling of the rule type
-  std::string name;      // the label (Name, Node, Prefix or Event)
+  // Views of the document's strings, as the keys are (a policy lives as long as its document).
+  std::string_view type_key;  // the user's spelling of the rule type
+  std::string_view name;      // the label (Name, Node, Prefix or Event)
   std::size_t block = 0;  // its block in the type key's list: type_key[block]
   static constexpr std::size_t kNoBody = ~std::size_t{0};
   std::size_t body = kNoBody;     // which body of the label: name[body] (none: an attribute)
