@@ -389,17 +389,9 @@ class Decoder {
     const generic::Entry* entry;
     bool used = false;
     bool ascii = is_ascii(name);
-    std::uint32_t sig = ascii ? signature(name) : kNoSignature;
+    std::uint32_t sig = ascii ? sc::signature(name) : kNoSignature;  // as sc::Field::sig
   };
-
-  // Length and first letter, folded: an ASCII key can equal a field name
-  // (exactly or ignoring case) only when their signatures are equal.
   static constexpr std::uint32_t kNoSignature = ~0u;  // non-ASCII: compared in full
-  static std::uint32_t signature(std::string_view s) {
-    if (s.empty()) return 0;
-    const char c = s[0] >= 'A' && s[0] <= 'Z' ? static_cast<char>(s[0] - 'A' + 'a') : s[0];
-    return static_cast<std::uint32_t>(s.size()) << 8 | static_cast<unsigned char>(c);
-  }
 
   static bool is_ascii(std::string_view s) {
     for (char c : s) {
@@ -479,7 +471,7 @@ class Decoder {
       // The key spelled exactly as the field, else the first that
       // strings.EqualFold matches; field names are ASCII, so an ASCII key
       // of another signature cannot match.
-      const std::uint32_t sig = signature(f.name);
+      const std::uint32_t sig = f.sig;
       Key* exact = nullptr;
       Key* fold = nullptr;
       for (Key& k : keys) {

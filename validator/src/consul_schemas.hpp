@@ -24,6 +24,14 @@ enum Side : std::uint8_t {
 
 struct Struct;
 
+// Length and first letter, folded: an ASCII key can equal a field name
+// (exactly or ignoring case) only when their signatures are equal.
+constexpr std::uint32_t signature(std::string_view s) {
+  if (s.empty()) return 0;
+  const char c = s[0] >= 'A' && s[0] <= 'Z' ? static_cast<char>(s[0] - 'A' + 'a') : s[0];
+  return static_cast<std::uint32_t>(s.size()) << 8 | static_cast<unsigned char>(c);
+}
+
 struct Field {
   std::string_view name;
   T type;
@@ -33,6 +41,7 @@ struct Field {
   const char* aliases = "";        // comma-separated alias tags
   std::uint8_t sides = kAll;
   bool omitempty = true;           // the API client omits the zero value when it sends the entry
+  std::uint32_t sig = signature(name);
 };
 
 struct Struct {
