@@ -20,8 +20,7 @@ std::string_view or_default(std::string_view s) { return s.empty() ? std::string
 // Enterprise namespace and partition of a source after Normalize: a source
 // without Peer and SamenessGroup inherits what it lacks from the destination
 // (MergeNoWildcard never inherits a wildcard); a peered source only gets its
-// namespace defaulted.
-// Views of the arguments (or of "default").
+// namespace defaulted. Views of the arguments (or of "default").
 struct Meta {
   std::string_view ns, partition_or_empty;
 };
