@@ -388,10 +388,9 @@ class Decoder {
     std::string_view name;
     const generic::Entry* entry;
     bool used = false;
-    bool ascii = is_ascii(name);
-    std::uint32_t sig = ascii ? sc::signature(name) : kNoSignature;  // as sc::Field::sig
+    std::uint32_t sig = is_ascii(name) ? sc::signature(name) : kNoSignature;  // as sc::Field::sig
   };
-  static constexpr std::uint32_t kNoSignature = ~0u;  // non-ASCII: compared in full
+  static constexpr std::uint32_t kNoSignature = ~0u;  // a non-ASCII key: compared in full
 
   static bool is_ascii(std::string_view s) {
     for (char c : s) {
@@ -458,7 +457,7 @@ class Decoder {
             d.path = join(path, moved.name);
             sink_.report(std::move(d));
           } else {
-            keys.push_back({names_.emplace_back(canonical), moved.entry, false, true});
+            keys.push_back({names_.emplace_back(canonical), moved.entry});
           }
           break;
         }
@@ -481,7 +480,7 @@ class Decoder {
             break;
           }
           if (!fold && ascii_equal_fold(k.name, f.name)) fold = &k;
-        } else if (!k.ascii && !fold && utf8::equal_fold(k.name, f.name)) {
+        } else if (k.sig == kNoSignature && !fold && utf8::equal_fold(k.name, f.name)) {
           fold = &k;
         }
       }
