@@ -64,11 +64,11 @@ std::size_t count_runes(std::string_view s);
 // First invalid byte offset, or npos when s is valid UTF-8.
 std::size_t first_invalid(std::string_view s);
 
-// Whether every string a parser reads from the source `text` is valid UTF-8
+// Whether every string a parser reads from the source `text` is valid UTF-8,
 // without looking at each: the text is valid UTF-8 (strings are slices of it
 // between ASCII quotes) and has no escape that makes a byte or a code point
-// of its own (\x, \X, octal \0-\7, \u, \U). False
-// says only that a string may be invalid.
+// of its own (\x, \X, octal \0-\7, \u, \U). False says only that a string
+// may be invalid.
 bool strings_valid(std::string_view text);
 
 bool is_letter(char32_t r);  // unicode.IsLetter
